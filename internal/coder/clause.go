@@ -1,0 +1,289 @@
+package coder
+
+import "github.com/detente-project/detente/internal/verbs"
+
+// clauseKind says how a clause relates to the rest of its sentence.
+type clauseKind uint8
+
+const (
+	clMain  clauseKind = iota
+	clRel              // relative clause: its subject may be the antecedent
+	clCond             // if/unless clause or inverted conditional: hypothetical
+	clSub              // other subordinate clause (after, because, while ...)
+	clComp             // complement of a speech or event verb ("said (that) ...")
+	clQuote            // inside quotation marks
+	clTail             // trailing ", X said" / "according to X"
+)
+
+// clauseInfo describes one clause. Token membership is in sentence.clause.
+type clauseInfo struct {
+	kind       clauseKind
+	antecedent int // relative clauses: the argument the pronoun refers to, -1
+	inherit    int // clause whose subject this clause shares (VP coordination), -1
+	parent     int // the clause this one is embedded in, -1
+	verb       int // complement clauses: token of the governing verb, -1
+}
+
+var subordinators = map[string]clauseKind{
+	"if": clCond, "unless": clCond, "whether": clCond,
+	"because": clSub, "although": clSub, "though": clSub, "while": clSub, "whereas": clSub,
+	"when": clSub, "whenever": clSub, "once": clSub, "until": clSub, "before": clSub,
+	"after": clSub, "since": clSub, "as": clSub,
+}
+
+// segment assigns every token to a clause.
+func (sn *sentence) segment(c *Coder) {
+	n := len(sn.words)
+	sn.clause = make([]int, n)
+	sn.info = sn.info[:0]
+	cur := sn.newClause(clMain, -1)
+	var saved []int // clauses to return to after a parenthetical
+	inQuote := false
+	if n > 1 && isInversion(sn.words[0], sn.words[1]) {
+		sn.info[cur].kind = clCond
+	}
+	for i := 0; i < n; i++ {
+		w := &sn.words[i]
+		switch {
+		case isQuoteTok(w):
+			if !inQuote {
+				saved = append(saved, cur)
+				cur = sn.newClause(clQuote, cur)
+			} else {
+				cur = sn.newClause(clMain, -1)
+				saved = saved[:0]
+			}
+			inQuote = !inQuote
+			sn.clause[i] = cur
+			continue
+		case w.Lower == ";" || w.Lower == ":" || w.Lower == "--" || w.Lower == "—" || w.Lower == "–" || w.Lower == "-":
+			if !inQuote {
+				cur = sn.newClause(clMain, -1)
+			}
+		case w.Lower == ",":
+			cur, saved = sn.comma(c, i, cur, saved)
+		case isRelPronoun(w, sn, i):
+			cur = sn.relative(i, cur, &saved)
+		case sn.subordinator(i) != 0:
+			k := sn.subordinator(i)
+			cur = sn.newClause(k, cur)
+		case (w.Lower == "and" || w.Lower == "but") && sn.verbNext(i+1):
+			nc := sn.newClause(sn.info[cur].kind, sn.info[cur].parent)
+			sn.info[nc].inherit = cur
+			cur = nc
+		case w.Lower == "according" && i+1 < n && sn.words[i+1].Lower == "to":
+			cur = sn.newClause(clTail, -1)
+		}
+		sn.clause[i] = cur
+		if c.isSayVerb(sn, i) && i+1 < n && startsComplement(sn.words[i+1]) {
+			nc := sn.newClause(clComp, cur)
+			sn.info[nc].verb = i
+			cur = nc
+		}
+	}
+}
+
+func (sn *sentence) newClause(k clauseKind, parent int) int {
+	sn.info = append(sn.info, clauseInfo{kind: k, antecedent: -1, inherit: -1, parent: parent, verb: -1})
+	return len(sn.info) - 1
+}
+
+// comma handles a comma: it may end a parenthetical relative clause, start a
+// trailing speech clause (", officials said"), or start a participial clause
+// (", calling him ...").
+func (sn *sentence) comma(c *Coder, i, cur int, saved []int) (int, []int) {
+	if sn.info[cur].kind == clRel && len(saved) > 0 {
+		back := saved[len(saved)-1]
+		return back, saved[:len(saved)-1]
+	}
+	if sn.info[cur].kind == clQuote {
+		return cur, saved
+	}
+	if c.speechTail(sn, i+1) {
+		return sn.newClause(clTail, -1), saved
+	}
+	if i+1 < len(sn.words) && sn.words[i+1].Tag == "VBG" {
+		nc := sn.newClause(clSub, cur)
+		sn.info[nc].inherit = cur
+		return nc, saved
+	}
+	if sn.info[cur].kind == clCond && sn.clause[0] == cur {
+		return sn.newClause(clMain, -1), saved
+	}
+	if (sn.info[cur].kind == clCond || sn.info[cur].kind == clSub) && sn.finiteBefore(i, cur) {
+		return sn.newClause(clMain, -1), saved
+	}
+	return cur, saved
+}
+
+// relative starts a relative or complement clause at the pronoun i.
+func (sn *sentence) relative(i, cur int, saved *[]int) int {
+	prev := i - 1
+	comma := prev >= 0 && sn.words[prev].Lower == ","
+	if comma {
+		prev--
+	}
+	if prev >= 0 && isVerbTag(sn.words[prev].Tag) {
+		nc := sn.newClause(clComp, cur)
+		sn.info[nc].verb = prev
+		return nc
+	}
+	if sn.words[i].Lower == "that" && sn.words[i].Tag == "IN" {
+		if v := sn.verbBefore(i, cur); v >= 0 {
+			nc := sn.newClause(clComp, cur)
+			sn.info[nc].verb = v
+			return nc
+		}
+	}
+	nc := sn.newClause(clRel, cur)
+	if prev >= 0 && sn.words[prev].arg >= 0 {
+		sn.info[nc].antecedent = sn.words[prev].arg
+	} else if prev >= 1 && isNounTag(sn.words[prev].Tag) && sn.words[prev-1].arg >= 0 && sn.args[sn.words[prev-1].arg].kind != "place" {
+		sn.info[nc].antecedent = sn.words[prev-1].arg // "Iranian forces that ...": the head is the actor
+	}
+	if comma {
+		*saved = append(*saved, cur)
+	}
+	return nc
+}
+
+// verbBefore returns the nearest verb of clause cl within 6 tokens before i.
+func (sn *sentence) verbBefore(i, cl int) int {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		if sn.clause[k] != cl {
+			return -1
+		}
+		if isVerbTag(sn.words[k].Tag) && sn.words[k].Tag != "VBN" {
+			return k
+		}
+	}
+	return -1
+}
+
+// lastArgBefore returns the argument ending within max tokens before i.
+func (sn *sentence) lastArgBefore(i, max int) int {
+	for k := i - 1; k >= 0 && k >= i-max; k-- {
+		if sn.words[k].arg >= 0 {
+			return sn.words[k].arg
+		}
+		if isVerbTag(sn.words[k].Tag) {
+			return -1
+		}
+	}
+	return -1
+}
+
+func (sn *sentence) subordinator(i int) clauseKind {
+	w := sn.words[i]
+	k, ok := subordinators[w.Lower]
+	if !ok || (w.Tag != "IN" && w.Tag != "WRB" && w.Tag != "RB") {
+		return 0
+	}
+	if w.Lower == "as" && !sn.finiteAhead(i+1) {
+		return 0
+	}
+	return k
+}
+
+// verbNext reports whether a finite verb or modal starts at i (after adverbs).
+func (sn *sentence) verbNext(i int) bool {
+	for k := i; k < len(sn.words) && k < i+3; k++ {
+		switch t := sn.words[k].Tag; {
+		case t == "VBD" || t == "VBZ" || t == "VBP" || t == "MD":
+			return true
+		case t != "RB":
+			return false
+		}
+	}
+	return false
+}
+
+// finiteAhead reports whether a finite verb follows within a few tokens
+// before any punctuation.
+func (sn *sentence) finiteAhead(i int) bool {
+	for k := i; k < len(sn.words) && k < i+8; k++ {
+		t := sn.words[k].Tag
+		switch {
+		case t == "VBD" || t == "VBZ" || t == "VBP" || t == "MD":
+			return true
+		case t == "," || t == "." || t == ":":
+			return false
+		}
+	}
+	return false
+}
+
+func (sn *sentence) finiteBefore(i, cl int) bool {
+	for k := i - 1; k >= 0 && sn.clause[k] == cl; k-- {
+		t := sn.words[k].Tag
+		if t == "VBD" || t == "VBZ" || t == "VBP" || t == "MD" {
+			return true
+		}
+	}
+	return false
+}
+
+// speechTail reports whether tokens from i to the end are a trailing speech
+// clause: a noun phrase and a speech verb ("officials said", "said Trump").
+func (c *Coder) speechTail(sn *sentence, i int) bool {
+	say := false
+	for k := i; k < len(sn.words); k++ {
+		w := sn.words[k]
+		switch {
+		case isVerbTag(w.Tag) && c.verbs.Role(w.vlem) == verbs.RoleSay:
+			say = true
+		case isVerbTag(w.Tag) && (w.vlem == "be" || w.vlem == "have"):
+		case isVerbTag(w.Tag) || w.Lower == "that" || w.Lower == ",":
+			return false
+		}
+		if k-i > 12 {
+			return false
+		}
+	}
+	return say
+}
+
+// isSayVerb reports whether token i is a speech verb heading a clause.
+func (c *Coder) isSayVerb(sn *sentence, i int) bool {
+	w := sn.words[i]
+	return isVerbTag(w.Tag) && c.verbs.Role(w.vlem) == verbs.RoleSay
+}
+
+// startsComplement reports whether w can open the complement of a speech verb.
+func startsComplement(w word) bool {
+	switch w.Tag {
+	case "DT", "NNP", "NNPS", "PRP", "JJ", "NN", "NNS", "CD":
+		return w.Lower != "reporters" && w.Lower != "journalists"
+	}
+	return false
+}
+
+func isRelPronoun(w *word, sn *sentence, i int) bool {
+	switch w.Lower {
+	case "which", "who", "whom", "whose":
+		return w.Tag == "WDT" || w.Tag == "WP" || w.Tag == "WP$"
+	case "that":
+		return w.Tag == "WDT" || w.Tag == "IN"
+	}
+	return false
+}
+
+func isQuoteTok(w *word) bool {
+	switch w.Text {
+	case "\"", "“", "”", "``", "''":
+		return true
+	}
+	return false
+}
+
+// isInversion recognises sentence-initial conditional inversion: "Should
+// Russia attack ...", "Had the talks succeeded ...", "Were the U.S. to ...".
+func isInversion(a, b word) bool {
+	switch a.Lower {
+	case "should", "had", "were":
+		return b.Tag == "DT" || b.Tag == "NNP" || b.Tag == "NNPS" || b.Tag == "PRP"
+	}
+	return false
+}
+
+func isVerbTag(t string) bool { return len(t) >= 2 && t[0] == 'V' && t[1] == 'B' }

@@ -1,0 +1,319 @@
+package coder
+
+import (
+	"strings"
+	"sync"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/detente-project/detente/internal/event"
+)
+
+var (
+	testOnce  sync.Once
+	testCoder *Coder
+	testErr   error
+)
+
+func newTestCoder(t testing.TB) *Coder {
+	t.Helper()
+	testOnce.Do(func() { testCoder, testErr = New(Options{}) })
+	if testErr != nil {
+		t.Fatal(testErr)
+	}
+	return testCoder
+}
+
+// triple renders an event at the evaluation level of APIS.md.
+func triple(e event.Event) string {
+	return countryKey(e.Source, e.SourceCountry) + ">" + countryKey(e.Target, e.TargetCountry) + ":" + e.Root
+}
+
+func has(evs []event.Event, want string) (event.Event, bool) {
+	for _, e := range evs {
+		if triple(e) == want {
+			return e, true
+		}
+	}
+	return event.Event{}, false
+}
+
+// missionText is the article of issue 2 (Iran and the United States, autumn 2025).
+const missionText = `Iran categorically rejected the United States' invitation to talks in Sharm El-Sheikh. ` +
+	`U.S. missiles and drones struck Fordow, Isfahan and Natanz in June. ` +
+	`Iran is deepening military ties with China and Russia. ` +
+	`The U.S. and Israel demand an end to Iran's backing of Hamas and Hezbollah.`
+
+func TestMission(t *testing.T) {
+	c := newTestCoder(t)
+	res := c.Code(event.Document{ID: "mission", Date: "2025-10-12", Text: missionText})
+	tests := []struct {
+		want, cameoPrefix, location string
+		sentence                    int
+	}{
+		{"IRN>USA:12", "12", "Sharm El-Sheikh", 0},
+		{"USA>IRN:03", "036", "", 0},
+		{"USA>IRN:19", "19", "", 1},
+		{"IRN>CHN:06", "06", "", 2},
+		{"IRN>RUS:06", "06", "", 2},
+		{"USA>IRN:10", "10", "", 3},
+		{"ISR>IRN:10", "10", "", 3},
+		{"IRN>HMS:05", "05", "", 3},
+		{"IRN>HEZ:05", "05", "", 3},
+	}
+	for _, tt := range tests {
+		e, ok := has(res.Events, tt.want)
+		if !ok {
+			t.Errorf("missing %s in %v", tt.want, triples(res.Events))
+			continue
+		}
+		if !strings.HasPrefix(e.CAMEO, tt.cameoPrefix) {
+			t.Errorf("%s: CAMEO %s, want %s*", tt.want, e.CAMEO, tt.cameoPrefix)
+		}
+		if tt.location != "" && e.Location != tt.location {
+			t.Errorf("%s: location %q, want %q", tt.want, e.Location, tt.location)
+		}
+		if e.SentenceIndex != tt.sentence {
+			t.Errorf("%s: sentence %d, want %d", tt.want, e.SentenceIndex, tt.sentence)
+		}
+		checkSpans(t, res.Doc.Text, e)
+	}
+	if len(res.Events) != len(tests) {
+		t.Errorf("got %d events %v, want %d", len(res.Events), triples(res.Events), len(tests))
+	}
+}
+
+func triples(evs []event.Event) []string {
+	out := make([]string, len(evs))
+	for i, e := range evs {
+		out[i] = triple(e) + "(" + e.CAMEO + ")"
+	}
+	return out
+}
+
+// checkSpans verifies that every span indexes the document text it quotes.
+func checkSpans(t *testing.T, doc string, e event.Event) {
+	t.Helper()
+	spans := []struct {
+		s    event.Span
+		text string
+	}{{e.EvidenceSpan, e.Evidence}, {e.VerbSpan, e.VerbText}, {e.SourceSpan, e.SourceText}, {e.TargetSpan, e.TargetText}}
+	for _, sp := range spans {
+		if sp.text == "" {
+			continue
+		}
+		if sp.s.Start < 0 || sp.s.End > len(doc) || doc[sp.s.Start:sp.s.End] != sp.text {
+			t.Errorf("span %+v does not hold %q", sp.s, sp.text)
+		}
+	}
+}
+
+func TestPhenomena(t *testing.T) {
+	c := newTestCoder(t)
+	tests := []struct {
+		name, text string
+		want       []string // expected triples (all of them, in any order)
+	}{
+		{"passive", "Iran was struck by the U.S. on Sunday.", []string{"USA>IRN:19"}},
+		{"passive place", "Natanz was hit by Israeli missiles early on Friday.", []string{"ISR>IRN:19"}},
+		{"coordination subjects", "The United States and Israel struck Iranian nuclear facilities.", []string{"USA>IRN:19", "ISR>IRN:19"}},
+		{"coordination objects", "Iran condemned the United States and Israel.", []string{"IRN>USA:11", "IRN>ISR:11"}},
+		{"apposition", "Iran's Foreign Minister Abbas Araghchi met Omani officials in Muscat.", []string{"IRN>OMN:04"}},
+		{"nominalisation", "Russia condemned the U.S. bombing of Iranian nuclear sites.", []string{"RUS>USA:11", "USA>IRN:19"}},
+		{"possessive backing", "Israel criticised Iran's backing of Hezbollah.", []string{"ISR>IRN:11", "IRN>HEZ:05"}},
+		{"assassination", "Israel assassinated Hamas leader Ismail Haniyeh in Tehran.", []string{"ISR>HMS:18"}},
+		{"sanctions", "The European Union imposed sanctions on Iran.", []string{"IGOEU>IRN:16"}},
+		{"arrest", "Iran arrested two French citizens.", []string{"IRN>FRA:17"}},
+		{"visit", "Modi visited Moscow on Monday.", []string{"IND>RUS:04"}},
+		{"accuse", "Iran accused Israel of assassinating a scientist.", []string{"IRN>ISR:11"}},
+		{"threaten", "North Korea threatened to attack South Korea.", []string{"PRK>KOR:13"}},
+		{"negation", "Iran did not attack U.S. forces in Iraq.", nil},
+		{"never", "Russia never threatened Ukraine.", nil},
+		{"no subject", "No Iranian missiles hit the base in Qatar.", nil},
+		{"hypothetical if", "If Iran attacks Israel, oil prices will rise.", nil},
+		{"hypothetical would", "It would be great if the United States and Iran made a peace deal.", nil},
+		{"modal could", "Israel could strike Iranian nuclear sites if diplomacy fails.", nil},
+		{"inversion", "Should Russia attack Estonia, NATO would defend it.", nil},
+		{"reported speech", "Ukrainian officials said Russian forces shelled Kharkiv.", []string{"RUS>UKR:19"}},
+		{"quote first person", `"Israel has attacked our country," Pezeshkian said.`, []string{"ISR>IRN:19"}},
+		{"relative clause", "Qatar, which hosts a U.S. base, condemned Iran's missile attack on its territory.", []string{"QAT>IRN:11", "IRN>QAT:19"}},
+		{"reciprocal", "Thai and Cambodian troops exchanged fire along the border.", []string{"THA>KHM:19", "KHM>THA:19"}},
+		{"domestic protest", "Iranian protesters demonstrated against the government in Tehran.", []string{"IRN>IRN:14"}},
+		{"location not target", "Israeli jets struck Hezbollah positions in southern Lebanon.", []string{"ISR>HEZ:19"}},
+		{"sports", "Brazil beat Argentina 2-1 in a World Cup qualifier.", nil},
+		{"dateline", "WASHINGTON, May 8 (Wire) - Iran seized a British tanker.", []string{"IRN>GBR:17"}},
+		{"agent by participle", "Israel and Hezbollah agreed to a ceasefire brokered by the United States.", []string{"ISR>HEZ:08", "HEZ>ISR:08"}},
+		{"agent located", "Protesters in Baghdad clashed with Iraqi security forces.", []string{"IRQ>IRQ:14"}},
+		{"infinitive subject", "Obama wants Putin to attack Switzerland.", []string{"RUS>CHE:19"}},
+		{"light verb noun", "PKK militants carried out a bombing at a Turkish defence company.", []string{"PKK>TUR:18"}},
+		{"measure modifier", "Trump lifted U.S. sanctions on Syria.", []string{"USA>SYR:08"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := c.Code(event.Document{ID: "t", Date: "2025-07-01", Text: tt.text})
+			got := map[string]int{}
+			for _, e := range res.Events {
+				got[triple(e)]++
+				checkSpans(t, tt.text, e)
+			}
+			want := map[string]int{}
+			for _, w := range tt.want {
+				want[w]++
+			}
+			for k, n := range want {
+				if got[k] != n {
+					t.Errorf("%q: want %s, got %v", tt.text, k, triples(res.Events))
+				}
+			}
+			for k := range got {
+				if want[k] == 0 {
+					t.Errorf("%q: unexpected %s (all: %v)", tt.text, k, triples(res.Events))
+				}
+			}
+		})
+	}
+}
+
+func TestModalityAndNegationFlags(t *testing.T) {
+	c, err := New(Options{KeepNegated: true, KeepHypothetical: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		text     string
+		negated  bool
+		modality string
+	}{
+		{"Iran did not attack U.S. forces.", true, ""},
+		{"Netanyahu will visit Washington next week.", false, "future"},
+		{"Erdogan plans to visit Cairo.", false, "future"},
+		{"Israel could strike Iran.", false, "hypothetical"},
+		{"Israel will not strike Iran.", true, "future"},
+	}
+	for _, tt := range tests {
+		res := c.Code(event.Document{ID: "t", Date: "2025-07-01", Text: tt.text})
+		if len(res.Events) == 0 {
+			t.Errorf("%q: no event", tt.text)
+			continue
+		}
+		e := res.Events[0]
+		if e.Negated != tt.negated || e.Modality != tt.modality {
+			t.Errorf("%q: negated=%v modality=%q, want %v %q", tt.text, e.Negated, e.Modality, tt.negated, tt.modality)
+		}
+	}
+}
+
+func TestQuotes(t *testing.T) {
+	c := newTestCoder(t)
+	tests := []struct {
+		text, speaker, code, quote string
+	}{
+		{`"We will not negotiate under pressure," Araghchi said.`, "Araghchi", "IRNGOV", "We will not negotiate under pressure"},
+		{`Trump said: "Iran must stop enrichment."`, "Trump", "USAGOV", "Iran must stop enrichment."},
+		{`Iran's foreign ministry said that Tehran was ready to resume talks.`, "Iran's foreign ministry", "IRNGOV", "Tehran was ready to resume talks"},
+		{`Tehran was ready to resume talks, the Iranian foreign ministry said.`, "Iranian foreign ministry", "IRNGOV", "Tehran was ready to resume talks"},
+		{`According to Israeli officials, Iran supplied Hezbollah with rockets.`, "Israeli officials", "ISRGOV", "Iran supplied Hezbollah with rockets"},
+	}
+	for _, tt := range tests {
+		res := c.Code(event.Document{ID: "q", Date: "2025-07-01", Text: tt.text})
+		if len(res.Quotes) != 1 {
+			t.Errorf("%q: %d quotes %+v", tt.text, len(res.Quotes), res.Quotes)
+			continue
+		}
+		q := res.Quotes[0]
+		if q.Speaker != tt.speaker || q.SpeakerCode != tt.code || q.Quote != tt.quote {
+			t.Errorf("%q: got (%q, %q, %q), want (%q, %q, %q)", tt.text, q.Speaker, q.SpeakerCode, q.Quote, tt.speaker, tt.code, tt.quote)
+		}
+		if tt.text[q.Span.Start:q.Span.End] != q.Quote && !strings.Contains(tt.text[q.Span.Start:q.Span.End], q.Quote) {
+			t.Errorf("%q: span %+v does not hold the quote", tt.text, q.Span)
+		}
+	}
+}
+
+func TestMentions(t *testing.T) {
+	c := newTestCoder(t)
+	text := "Iran's Foreign Minister Abbas Araghchi met Omani officials in Muscat."
+	res := c.Code(event.Document{ID: "m", Date: "2025-07-01", Text: text})
+	codes := map[string]bool{}
+	for _, m := range res.Mentions {
+		codes[m.Code] = true
+		if text[m.Span.Start:m.Span.End] != m.Text {
+			t.Errorf("mention span %+v does not hold %q", m.Span, m.Text)
+		}
+	}
+	for _, w := range []string{"IRNGOV", "OMNGOV", "OMN"} {
+		if !codes[w] {
+			t.Errorf("no mention of %s in %+v", w, res.Mentions)
+		}
+	}
+}
+
+func TestDateResolvesRoles(t *testing.T) {
+	c, err := New(Options{Date: time.Date(2019, 5, 1, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := c.Code(event.Document{ID: "d", Text: "Trump threatened Iran."})
+	if len(res.Events) != 1 || res.Events[0].SourceCountry != "USA" || res.Events[0].Date != "2019-05-01" {
+		t.Errorf("got %+v", res.Events)
+	}
+}
+
+func TestBadInputNeverPanics(t *testing.T) {
+	c := newTestCoder(t)
+	inputs := []string{
+		"", " ", "\x00\x01\x02", "Iran \xff\xfe attacked Israel.", strings.Repeat("a", 1<<20),
+		strings.Repeat("Iran attacked Israel and ", 5000), `"""""`, "Iran's 's 's", ", , , and and",
+	}
+	for _, in := range inputs {
+		res := c.Code(event.Document{ID: "bad", Text: in})
+		if !utf8.ValidString(res.Doc.Text) {
+			t.Errorf("result text not valid UTF-8")
+		}
+		for _, e := range res.Events {
+			checkSpans(t, res.Doc.Text, e)
+		}
+	}
+}
+
+func TestConcurrentUse(t *testing.T) {
+	c := newTestCoder(t)
+	want := len(c.Code(event.Document{ID: "x", Date: "2025-10-12", Text: missionText}).Events)
+	var wg sync.WaitGroup
+	for i := 0; i < 8; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := 0; j < 20; j++ {
+				if got := len(c.Code(event.Document{ID: "x", Date: "2025-10-12", Text: missionText}).Events); got != want {
+					t.Errorf("concurrent run gave %d events, want %d", got, want)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func FuzzCode(f *testing.F) {
+	f.Add(missionText)
+	f.Add(`"We reject the American proposal," Araghchi told reporters in Tehran.`)
+	f.Add("WASHINGTON, May 8 (Wire) - Should Russia attack Estonia, NATO would defend it.")
+	f.Add("Qatar, which hosts a U.S. base, condemned Iran's missile attack on its territory.")
+	c := newTestCoder(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		res := c.Code(event.Document{ID: "f", Date: "2025-01-01", Text: s})
+		for _, e := range res.Events {
+			checkSpans(t, res.Doc.Text, e)
+			if e.Source == "" || e.Target == "" || e.Source == e.Target {
+				t.Fatalf("bad actors %+v", e)
+			}
+		}
+		for _, q := range res.Quotes {
+			if q.Span.Start < 0 || q.Span.End > len(res.Doc.Text) || q.Span.Start > q.Span.End {
+				t.Fatalf("bad quote span %+v", q.Span)
+			}
+		}
+	})
+}

@@ -1,0 +1,103 @@
+// Package coder is detente's raw-text event coder: English news in, CAMEO
+// and PLOVER events with evidence out, in pure Go and without a parser model.
+//
+// # Pipeline
+//
+// For each document: sentences, tokens, Penn Treebank tags and lemmas
+// (internal/text) -> actor mentions (internal/actors, plus the place
+// gazetteer in data/places.txt) -> shallow clause structure -> verb and
+// noun patterns (internal/verbs) -> events, quotes and mentions.
+//
+// Clause structure is shallow and rule based. Tokens are grouped into
+// clauses at quotation marks, semicolons and dashes, subordinators (if,
+// unless, after, because ...), relative pronouns (which, who, that), the
+// complement of speech verbs ("said (that) ..."), trailing speech clauses
+// (", officials said"), "according to X", and "and"/"but" before a finite
+// verb (VP coordination, which shares the subject). Within a clause:
+//
+//   - Subject: the first actor not inside a prepositional phrase before the
+//     verb; else one after "of"/"by" ("Supporters of an Iraqi militia");
+//     in a relative clause the antecedent ("Qatar, which hosts ..."); in
+//     VP coordination the first clause's subject; "he"/"she"/"it"/"they" in
+//     the complement of a speech verb resolve to the speaker ("Trump said he
+//     was willing to meet ..."), "we"/"I"/"us"/"our country" in a quotation
+//     to the quoted speaker, other pronouns to the last subject coded in the
+//     document.
+//   - Target: the first actor after the verb (or after the pattern's "+"
+//     slot) in the clause or in a that-complement of the verb. Actors after
+//     locative prepositions ("in Tehran", "at the UN") are locations, not
+//     targets; a state or place becomes the target only when nothing else
+//     is ("U.S. bombers struck Fordow" -> IRN). Same-country targets and
+//     bare agents ("protesters") are skipped unless the pattern is marked
+//     domestic (!self: protests, repression, mass violence). A modifier of
+//     the pattern's event noun is not the target ("lifted U.S. sanctions on
+//     Syria" -> SYR).
+//   - Passive voice (be/get + VBN): the by-phrase is the source and the
+//     subject the target ("Iran was struck by the U.S." -> USA->IRN); a
+//     passive without a by-phrase has no source and is not coded (except
+//     force posture, "forces were put on high alert").
+//   - Coordination: "A and B", "A, B and C" give one event per actor on each
+//     side; "A, B," without and/or is an apposition, not a list. Reciprocal
+//     patterns (!recip: "exchanged fire", "clashed") code both directions.
+//   - Appositions and possessives: the actor dictionary joins "Iran's
+//     Foreign Minister Abbas Araghchi"; "Sudan's Rapid Support Forces" is
+//     the group, not the state.
+//   - Nominalisations: an event noun ("bombing of", "backing of",
+//     "invitation to talks", "visit to") is coded when it has a maker
+//     (possessor or pre-modifier actor: "Iran's backing", "the U.S. bombing",
+//     or a by-phrase) and an addressee after it; invitations, offers,
+//     proposals and demands that are rejected are addressed to the rejecter
+//     ("Iran rejected the U.S. invitation" -> USA->IRN 036). After a light
+//     verb ("carried out a bombing", "held talks with") the noun carries the
+//     event and the verb's subject is the maker.
+//   - Content is not coded twice: the verbs (and event nouns) inside the
+//     complement of an event verb are its content ("threatened to bomb",
+//     "accused X of assassinating", "demanded that Y halt") and give no
+//     event of their own, following the team's coding conventions.
+//   - Dates: a document's date (YYYY-MM-DD) decides which office a named
+//     person holds; Options.Date is the default.
+//   - Wire datelines ("WASHINGTON, May 8 (Reuters) -") name no participant.
+//   - "X wants Y to attack Z": the object of the governing verb is the
+//     subject of the infinitive (Y->Z). An actor after "VBN by" ("a truce
+//     brokered by the U.S.") is an agent, never the target. A bare agent
+//     source ("Protesters in Baghdad") takes the country of the place named
+//     in the sentence.
+//
+// # Negation, modality and hypotheticals
+//
+// A verb is negated when not/n't/never stands in its auxiliary chain ("did
+// not attack", "will not strike") or its subject starts with "no"/"neither"
+// ("No Iranian missiles hit ..."). Reject/refuse verbs are CAMEO 12x events,
+// not negation. Negated events are dropped unless Options.KeepNegated, which
+// emits them with Negated=true. Nominalised events are asserted even in a
+// negated clause ("Xi has not condemned Russia's invasion of Ukraine" still
+// codes RUS->UKR 192).
+//
+// Modality "hypothetical": the verb is in an if/unless/whether clause, in a
+// sentence-initial inverted conditional ("Should Russia attack ...", "Had
+// the talks succeeded ...", "Were the U.S. to ..."), or has would, could,
+// might, may or should in its auxiliary chain ("would" in reported speech
+// without a condition is a future: "announced it would send troops"). Hypothetical events are
+// dropped unless Options.KeepHypothetical. A threat stays an event when only
+// its content is conditional ("Trump threatened to bomb Iran if ...").
+//
+// Modality "future": will/shall in the auxiliary chain or an intent marker
+// before the verb (@future words: "plans to visit", "is set to visit");
+// future events are emitted. Modality "reported": the event is inside a
+// quotation or the complement of a speech verb ("X said Y attacked Z" codes
+// Y->Z, never the bare speech act).
+//
+// # Output
+//
+// Every event carries the sentence as evidence and byte spans into
+// Document.Text (evidence, verb, source, target), CAMEO code, root, name,
+// Goldstein weight, quad class and PLOVER type/mode (internal/cameo) and the
+// location named in a locative phrase. Quotes give who said what (direct
+// quotations, "X said (that) ...", "..., X said", "according to X").
+// Mentions list every actor named.
+//
+// Sources for the conventions: the CAMEO 1.1b3 codebook (Schrodt, Gerner et
+// al. 2012), the PLOVER specification (Halterman et al., openeventdata), the
+// PETRARCH2 documentation for source/target and passive handling, and the
+// team's APIS.md and testdata/corpus/README.md.
+package coder

@@ -1,0 +1,714 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/detente-project/detente/internal/actors"
+	"github.com/detente-project/detente/internal/verbs"
+)
+
+// Modality values on event.Event.
+const (
+	modFuture       = "future"
+	modHypothetical = "hypothetical"
+	modReported     = "reported"
+)
+
+// found is one event before it becomes an event.Event.
+type found struct {
+	code      string
+	head      int   // token of the verb or noun
+	headEnd   int   // end of the predicate words for verb_text
+	src, tgt  []int // argument indices; tgt may hold -1 for "the source's country"
+	self      bool
+	recip     bool
+	negated   bool
+	modality  string
+	noun      bool
+	clause    int
+	recvNoun  bool
+	recvSrc   int // recv nouns: the argument that made the offer
+	consumesC bool
+}
+
+// verbState carries per-sentence state while scanning verbs.
+type verbState struct {
+	future    []bool // token -> a future marker governs this verb
+	consumed  []bool // noun tokens already coded through a light verb
+	blocked   []int  // clauses whose later verbs are the content of an event verb
+	blockedAt []int  // heads of the event verbs that block
+	content   []int  // verbs skipped as the content of an event verb
+}
+
+// codeSentence finds every event in sn.
+func (c *Coder) codeSentence(sn *sentence, st *docState) []found {
+	n := len(sn.words)
+	vs := &verbState{}
+	vs.future, vs.consumed = st.scratch.bools(n + 1)
+	var out []found
+	for i := 0; i < n; i++ {
+		lemma, ok := c.verbHead(sn, i)
+		if !ok {
+			continue
+		}
+		if c.passThrough(sn, i, lemma, vs) {
+			continue
+		}
+		if vs.isBlocked(sn, i) {
+			vs.content = append(vs.content, i)
+			continue
+		}
+		f, ok := c.verbEvent(sn, i, lemma, vs, st)
+		if f.consumesC {
+			vs.blocked = append(vs.blocked, sn.clause[i])
+			vs.blockedAt = append(vs.blockedAt, i)
+		}
+		if ok {
+			out = append(out, f)
+		}
+	}
+	out = append(out, c.nounEvents(sn, vs, out, st)...)
+	return out
+}
+
+// verbHead reports whether token i heads a verb predicate and returns its lemma.
+func (c *Coder) verbHead(sn *sentence, i int) (string, bool) {
+	w := &sn.words[i]
+	switch {
+	case isVerbTag(w.Tag):
+		if w.arg >= 0 || isAux(sn, i) || adjectival(sn, i) || nounInNP(sn, i) {
+			return "", false
+		}
+		return w.lemma, true
+	case w.Tag == "JJ" && i+1 < len(sn.words) && sn.words[i+1].Lower == "to":
+		return w.Lower, c.verbs.Verb(w.Lower) != nil
+	case (w.Tag == "NN" || w.Tag == "NNS") && w.arg < 0 && i > 0 && sn.words[i-1].arg >= 0 && strings.HasPrefix(sn.words[i-1].Tag, "NNP"):
+		// tagger fallback: "the U.S. and Israel demand an end to ..."
+		if c.verbs.Verb(w.vlem) == nil || i+1 >= len(sn.words) {
+			return "", false
+		}
+		nx := sn.words[i+1]
+		if nx.Tag == "DT" || nx.Lower == "that" || (nx.arg >= 0 && nx.Tag != "POS") {
+			return w.vlem, true
+		}
+	}
+	return "", false
+}
+
+// adjectival reports whether participle i modifies a noun ("five detained
+// U.S. citizens", "the disputed border").
+func adjectival(sn *sentence, i int) bool {
+	w := sn.words[i]
+	if w.Tag != "VBN" && w.Tag != "VBG" || i == 0 || i+1 >= len(sn.words) {
+		return false
+	}
+	switch sn.words[i-1].Tag {
+	case "DT", "CD", "JJ", "PRP$", "POS":
+	default:
+		return false
+	}
+	switch sn.words[i+1].Tag {
+	case "NN", "NNS", "NNP", "NNPS", "JJ":
+		return true
+	}
+	return false
+}
+
+// nounInNP reports whether a base-form "verb" sits inside a noun phrase, a
+// tagging slip: "a French aid worker".
+func nounInNP(sn *sentence, i int) bool {
+	t := sn.words[i].Tag
+	if (t != "VB" && t != "VBP") || i < 2 {
+		return false
+	}
+	return sn.words[i-1].Tag == "JJ" && sn.words[i-2].Tag == "DT"
+}
+
+// isAux reports whether token i is an auxiliary (be/have/do/get before
+// another verb).
+func isAux(sn *sentence, i int) bool {
+	switch sn.words[i].lemma {
+	case "be", "have", "do", "get":
+	default:
+		return false
+	}
+	for k := i + 1; k < len(sn.words) && k <= i+3; k++ {
+		t := sn.words[k].Tag
+		if isVerbTag(t) {
+			return true
+		}
+		if t != "RB" && t != "PRP" && sn.words[k].Lower != "not" && sn.words[k].Lower != "n't" {
+			return false
+		}
+	}
+	return false
+}
+
+// passThrough handles "plans to visit", "began supplying": the marker
+// verb is skipped and the next verb inherits future modality.
+func (c *Coder) passThrough(sn *sentence, i int, lemma string, vs *verbState) bool {
+	r := c.verbs.Role(lemma)
+	if r != verbs.RoleFuture && r != verbs.RoleAspect {
+		return false
+	}
+	n := len(sn.words)
+	switch {
+	case i+2 < n && sn.words[i+1].Lower == "to" && isVerbTag(sn.words[i+2].Tag):
+		vs.future[i+2] = vs.future[i+2] || r == verbs.RoleFuture || vs.future[i]
+		return true
+	case i+1 < n && sn.words[i+1].Tag == "VBG":
+		vs.future[i+1] = vs.future[i]
+		return true
+	}
+	return false
+}
+
+// isBlocked reports whether verb i is the content of an earlier event verb
+// ("threatened to bomb", "accused X of assassinating", "demanded that Y halt").
+func (vs *verbState) isBlocked(sn *sentence, i int) bool {
+	cl := sn.clause[i]
+	for j, b := range vs.blocked {
+		if vs.blockedAt[j] >= i {
+			continue
+		}
+		for k := cl; k >= 0; k = sn.info[k].parent {
+			if k == b {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// verbEvent codes verb i, or the event noun a light verb carries.
+func (c *Coder) verbEvent(sn *sentence, i int, lemma string, vs *verbState, st *docState) (found, bool) {
+	f := found{head: i, headEnd: i + 1, clause: sn.clause[i]}
+	var pm patMatch
+	ok := false
+	if c.verbs.Role(lemma) == verbs.RoleLight {
+		if k, m, hit := c.lightNoun(sn, i); hit {
+			pm, ok = m, true
+			vs.consumed[k] = true
+			f.headEnd = k + 1
+		}
+	}
+	if !ok {
+		pm, ok = sn.matchPatterns(c.verbs.Verb(lemma), i)
+		if !ok {
+			return f, false
+		}
+		if pm.end > f.headEnd {
+			f.headEnd = pm.end
+		}
+	}
+	if pm.p.Code == "-" {
+		return f, false
+	}
+	f.code, f.self, f.recip = pm.p.Code, pm.p.Self, pm.p.Recip
+	f.consumesC = true
+	for _, l := range c.eventNounLits(sn, pm.lits) {
+		vs.consumed[l] = true
+	}
+	f.negated = sn.negated(i)
+	f.modality = sn.modality(i, vs.future[i])
+	c.roles(sn, &f, pm, st)
+	return f, len(f.src) > 0 && (len(f.tgt) > 0 || f.recip || f.self)
+}
+
+// lightNoun finds an event noun in the object of light verb i ("carried out
+// a bombing", "held talks with").
+func (c *Coder) lightNoun(sn *sentence, i int) (int, patMatch, bool) {
+	for k := i + 1; k < len(sn.words) && k <= i+5; k++ {
+		w := &sn.words[k]
+		if isVerbTag(w.Tag) && w.Tag != "VBG" || w.Tag == "." || w.Tag == "," {
+			break
+		}
+		m, ok := sn.matchPatterns(c.verbs.Noun(w.nlem), k)
+		compound := ok && len(m.lits) > 0 && m.lits[0] == k+1 // "chemical attack"
+		if !compound && k+1 < len(sn.words) && isNounTag(sn.words[k+1].Tag) && sn.words[k+1].arg < 0 && c.verbs.Noun(sn.words[k+1].nlem) != nil {
+			continue // the head of "genocide case" is "case"
+		}
+		if ok && m.p.Code != "-" {
+			return k, m, true
+		}
+	}
+	return 0, patMatch{}, false
+}
+
+// roles finds the source and target arguments of verb event f.
+func (c *Coder) roles(sn *sentence, f *found, pm patMatch, st *docState) {
+	i := f.head
+	subj := c.subject(sn, i, st)
+	tc := &tctx{excl: -1, self: pm.p.Self, lits: c.eventNounLits(sn, pm.lits), slot: pm.slot, recip: pm.p.Recip, head: i}
+	if sn.passive(i) {
+		by := sn.byAgent(i)
+		if by >= 0 {
+			f.src = sn.group(by)
+			tc.excl, tc.country = by, sn.args[by].country
+			f.tgt = sn.filter(subj, tc)
+			if len(f.tgt) == 0 {
+				f.tgt = sn.target(i+1, f.clause, i, tc)
+			}
+			return
+		}
+		if pm.p.Code[:2] != "15" {
+			return
+		}
+	}
+	f.src = subj
+	from := i + 1
+	if pm.slot >= 0 {
+		from = pm.slot
+	}
+	if len(subj) > 0 {
+		tc.excl, tc.country = subj[0], sn.args[subj[0]].country
+	}
+	f.tgt = sn.target(from, f.clause, i, tc)
+}
+
+// tctx says which arguments may be a target.
+type tctx struct {
+	excl    int    // the source argument
+	country string // the source's country: same-country targets are skipped
+	self    bool   // domestic pattern: same-country and bare-agent targets allowed
+	lits    []int  // tokens matched by pattern words: their pre-modifiers are skipped
+	slot    int    // explicit target slot: a locative argument right there counts
+	recip   bool   // reciprocal pattern: no place fallback (coordinated subjects meet)
+	head    int    // the predicate's own token (its by/to phrases do count)
+}
+
+// eligible reports whether argument a may be the target.
+func (sn *sentence) eligible(a int, tc *tctx) bool {
+	g := sn.args[a]
+	if a == tc.excl || g.pron && g.end <= g.start {
+		return false
+	}
+	if g.country == "" && g.kind == actors.KindAgent && !(tc.self && tc.country != "") {
+		return false
+	}
+	if !tc.self && tc.country != "" && g.country == tc.country {
+		return false
+	}
+	if g.end > g.start && sn.participleBy(g.start, tc.head) {
+		return false // "a ceasefire brokered by the U.S.": an agent, not the target
+	}
+	for _, l := range tc.lits {
+		if g.end == l || g.end+1 == l && sn.words[g.end].Tag != "POS" && isNounTag(sn.words[g.end].Tag) {
+			return false // "UN sanctions": a modifier of the pattern's event noun
+		}
+	}
+	return true
+}
+
+func isNounTag(t string) bool { return len(t) >= 2 && t[:2] == "NN" }
+
+// target returns the first non-locative argument group from token from on,
+// in clause cl or a complement clause of verb head; failing that, the first
+// locative one (a place is the target only when nothing else is).
+func (sn *sentence) target(from, cl, head int, tc *tctx) []int {
+	loc := -1
+	for k := from; k < len(sn.words); k++ {
+		kc := sn.clause[k]
+		if kc != cl && sn.info[kc].verb != head && sn.info[kc].kind != clRel {
+			if sn.words[k].Tag == "." || sn.clauseEnded(cl, k) {
+				break
+			}
+			continue
+		}
+		if sn.info[kc].kind == clRel && kc != cl {
+			continue
+		}
+		a := sn.words[k].arg
+		if a < 0 || (sn.args[a].start != k && k != from) || !sn.eligible(a, tc) {
+			continue
+		}
+		if sn.args[a].loc && !(tc.slot >= 0 && k-tc.slot <= 2) {
+			if loc < 0 {
+				loc = a
+			}
+			continue
+		}
+		return sn.filter(sn.group(a), tc)
+	}
+	if loc >= 0 && sn.placeLike(loc) && !tc.recip {
+		return sn.filter(sn.group(loc), tc)
+	}
+	return nil
+}
+
+// placeLike reports whether argument a can stand for its country as a last-
+// resort target: a state or a place, not a venue like the UN or an embassy.
+func (sn *sentence) placeLike(a int) bool {
+	k := sn.args[a].kind
+	return k == actors.KindState || k == "place"
+}
+
+// filter drops ineligible conjuncts.
+func (sn *sentence) filter(g []int, tc *tctx) []int {
+	out := g[:0]
+	for _, a := range g {
+		if sn.eligible(a, tc) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// clauseEnded reports whether clause cl has no tokens at or after k.
+func (sn *sentence) clauseEnded(cl, k int) bool {
+	for j := k; j < len(sn.words); j++ {
+		if sn.clause[j] == cl {
+			return false
+		}
+	}
+	return true
+}
+
+// subject returns the subject argument group of verb i.
+func (c *Coder) subject(sn *sentence, i int, st *docState) []int {
+	if a := sn.infinitiveSubject(i); a >= 0 {
+		return sn.group(a)
+	}
+	cl := sn.clause[i]
+	for depth := 0; cl >= 0 && depth < 4; depth++ {
+		if g := sn.subjectIn(cl, i); len(g) > 0 {
+			return g
+		}
+		if p := sn.pronounSubject(cl, i); p != "" {
+			return c.resolvePronoun(sn, cl, p, st)
+		}
+		inf := sn.info[cl]
+		switch {
+		case inf.kind == clRel && inf.antecedent >= 0:
+			return sn.group(inf.antecedent)
+		case inf.inherit >= 0:
+			cl = inf.inherit
+		default:
+			return nil
+		}
+	}
+	return nil
+}
+
+// infinitiveSubject returns the object of the verb governing "to VERB" at i
+// ("Obama wants Putin to attack Switzerland" -> Putin), or -1.
+func (sn *sentence) infinitiveSubject(i int) int {
+	if i < 2 || sn.words[i-1].Lower != "to" {
+		return -1
+	}
+	for k := i - 2; k >= 0 && k >= i-8; k-- {
+		w := sn.words[k]
+		if isVerbTag(w.Tag) {
+			if k == i-2 {
+				return -1
+			}
+			for j := k + 1; j < i-1; j++ {
+				if a := sn.words[j].arg; a >= 0 && !sn.args[a].loc && sn.prepBefore(sn.args[a].start) == "" {
+					return a
+				}
+			}
+			return -1
+		}
+		if w.Tag == "," || w.Tag == "." || sn.clause[k] != sn.clause[i] {
+			return -1
+		}
+	}
+	return -1
+}
+
+// subjectIn finds the first argument group of clause cl before token i that
+// is not the object of a preposition (falling back to one after "of").
+func (sn *sentence) subjectIn(cl, i int) []int {
+	of := -1
+	for k := 0; k < i && k < len(sn.words); k++ {
+		if sn.clause[k] != cl {
+			continue
+		}
+		a := sn.words[k].arg
+		if a < 0 || sn.args[a].start != k || sn.args[a].loc {
+			continue
+		}
+		switch sn.prepBefore(k) {
+		case "":
+			return sn.group(a)
+		case "of", "by":
+			if of < 0 {
+				of = a
+			}
+		}
+	}
+	if of >= 0 {
+		return sn.group(of)
+	}
+	return nil
+}
+
+// participleBy reports whether the noun phrase at k follows a participle
+// other than the predicate head: "brokered by X", "linked to X".
+func (sn *sentence) participleBy(k, head int) bool {
+	for j := k - 1; j >= 1 && j >= k-4; j-- {
+		w := sn.words[j]
+		if w.Lower == "by" || w.Lower == "to" || w.Lower == "with" {
+			return sn.words[j-1].Tag == "VBN" && j-1 != head
+		}
+		if w.Tag != "DT" && w.Tag != "JJ" && w.Tag != "CD" {
+			return false
+		}
+	}
+	return false
+}
+
+// prepBefore returns the preposition governing the noun phrase starting at
+// token k ("" if none).
+func (sn *sentence) prepBefore(k int) string {
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		w := sn.words[j]
+		switch w.Tag {
+		case "DT", "JJ", "CD", "PRP$", "JJS", "JJR", "RB":
+			continue
+		case "IN", "TO":
+			if w.Lower == "that" {
+				return ""
+			}
+			return w.Lower
+		}
+		return ""
+	}
+	return ""
+}
+
+// pronounSubject returns a subject pronoun of clause cl before verb i.
+func (sn *sentence) pronounSubject(cl, i int) string {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		if sn.clause[k] != cl {
+			break
+		}
+		switch sn.words[k].Lower {
+		case "he", "she", "it", "they", "we", "i":
+			return sn.words[k].Lower
+		}
+	}
+	return ""
+}
+
+// group returns argument a with the arguments coordinated with it ("Britain,
+// France and Germany"). A bare agent after a country-bearing conjunct is
+// absorbed ("U.S. missiles and drones").
+func (sn *sentence) group(a int) []int {
+	if a >= len(sn.args) || sn.args[a].pron {
+		return []int{a}
+	}
+	g := []int{a}
+	closed := false
+	for b := a + 1; b < len(sn.args); b++ {
+		j := sn.coordinated(sn.args[b-1].end, sn.args[b].start)
+		if j == 0 {
+			break
+		}
+		closed = j == 2
+		if sn.args[b].country == "" && sn.args[b].kind == actors.KindAgent {
+			continue
+		}
+		g = append(g, b)
+		if closed {
+			break
+		}
+	}
+	if !closed {
+		return g[:1] // "A, B," is an apposition, not a list
+	}
+	return g
+}
+
+// coordinated reports whether tokens [a, b) join two conjuncts: 0 no, 1 by
+// a comma, 2 by and/or.
+func (sn *sentence) coordinated(a, b int) int {
+	if b <= a || b-a > 4 {
+		return 0
+	}
+	j := 0
+	for k := a; k < b; k++ {
+		w := sn.words[k]
+		switch {
+		case w.Lower == "and" || w.Lower == "or" || w.Lower == "&":
+			j = 2
+		case w.Lower == ",":
+			if j == 0 {
+				j = 1
+			}
+		case w.Tag == "DT" || w.Tag == "JJ":
+		default:
+			return 0
+		}
+	}
+	return j
+}
+
+// passive reports whether verb i is in the passive voice.
+func (sn *sentence) passive(i int) bool {
+	if sn.words[i].Tag != "VBN" {
+		return false
+	}
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		w := sn.words[k]
+		switch {
+		case w.lemma == "be" || w.lemma == "get":
+			return true
+		case w.Tag == "RB" || w.Lower == "not" || w.Lower == "n't":
+		default:
+			return sn.byAgent(i) >= 0 && w.arg < 0 && w.Tag != "PRP"
+		}
+	}
+	return false
+}
+
+// byAgent returns the argument of a "by" phrase after verb i, or -1.
+func (sn *sentence) byAgent(i int) int {
+	for k := i + 1; k < len(sn.words) && k <= i+10; k++ {
+		w := sn.words[k]
+		if w.Tag == "." || isVerbTag(w.Tag) && w.Tag != "VBN" {
+			return -1
+		}
+		if w.Lower != "by" {
+			continue
+		}
+		for j := k + 1; j < len(sn.words) && j <= k+5; j++ {
+			if a := sn.words[j].arg; a >= 0 {
+				return a
+			}
+		}
+		return -1
+	}
+	return -1
+}
+
+// negated reports whether verb i is negated ("did not attack", "never
+// threatened", "No Iranian missiles hit").
+func (sn *sentence) negated(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		w := sn.words[k]
+		switch {
+		case w.Lower == "not" || w.Lower == "n't" || w.Lower == "never":
+			return true
+		case w.Tag == "MD" || w.Tag == "RB" || isVerbTag(w.Tag) || w.Lower == "to":
+		default:
+			return sn.noSubject(k)
+		}
+	}
+	return false
+}
+
+// noSubject reports whether the subject ending at token k starts with "no".
+func (sn *sentence) noSubject(k int) bool {
+	for k >= 0 && sn.words[k].arg < 0 && isNounTag(sn.words[k].Tag) {
+		k--
+	}
+	if k < 0 {
+		return false
+	}
+	a := sn.words[k].arg
+	if a < 0 {
+		return false
+	}
+	for j := sn.args[a].start - 1; j >= 0 && j >= sn.args[a].start-3; j-- {
+		switch sn.words[j].Lower {
+		case "no", "neither":
+			return true
+		}
+		if sn.words[j].Tag != "JJ" && sn.words[j].Tag != "CD" {
+			return false
+		}
+	}
+	return false
+}
+
+// modality returns the modality of verb i: hypothetical (conditional clause
+// or would/could/might), future (will, "plans to"), reported (speech) or "".
+func (sn *sentence) modality(i int, future bool) string {
+	if sn.conditional(sn.clause[i]) {
+		return modHypothetical
+	}
+	for k := i - 1; k >= 0 && k >= i-6; k-- {
+		w := sn.words[k]
+		if w.Tag != "MD" && w.Tag != "RB" && !isVerbTag(w.Tag) && w.Lower != "to" && w.Lower != "not" && w.Lower != "n't" {
+			break
+		}
+		switch w.Lower {
+		case "would", "'d":
+			if sn.info[sn.clause[i]].kind == clComp && !sn.hasConditional() {
+				future = true // reported future: "announced it would send"
+				continue
+			}
+			return modHypothetical
+		case "could", "might", "may", "should":
+			return modHypothetical
+		case "will", "'ll", "shall", "wo":
+			future = true
+		}
+	}
+	if future {
+		return modFuture
+	}
+	switch sn.info[sn.clause[i]].kind {
+	case clComp, clQuote:
+		return modReported
+	}
+	return ""
+}
+
+// hasConditional reports whether the sentence has a conditional clause.
+func (sn *sentence) hasConditional() bool {
+	for _, inf := range sn.info {
+		if inf.kind == clCond {
+			return true
+		}
+	}
+	return false
+}
+
+// conditional reports whether clause cl is (inside) an if/unless clause.
+func (sn *sentence) conditional(cl int) bool {
+	for k := cl; k >= 0; k = sn.info[k].parent {
+		if sn.info[k].kind == clCond {
+			return true
+		}
+	}
+	return false
+}
+
+// eventNounLits keeps the pattern words that name a measure taken against
+// someone ("sanctions", "embargo", "ban"): an actor modifying them is not the
+// target ("lifted U.S. sanctions on Syria").
+func (c *Coder) eventNounLits(sn *sentence, lits []int) []int {
+	var out []int
+	for _, l := range lits {
+		if isNounTag(sn.words[l].Tag) && c.measureNoun(sn.words[l].nlem) {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// measureNoun reports whether a noun's patterns are sanctions or restrictions
+// (CAMEO 16x, 172x) or their easing (08x).
+func (c *Coder) measureNoun(lemma string) bool {
+	for _, p := range c.verbs.Noun(lemma) {
+		if p.Recv || p.Code == "-" {
+			return false
+		}
+		if strings.HasPrefix(p.Code, "16") || strings.HasPrefix(p.Code, "08") || strings.HasPrefix(p.Code, "172") {
+			return true
+		}
+	}
+	return false
+}
+
+// recvNoun reports whether a noun has !recv patterns (invitation, offer).
+func (c *Coder) recvNoun(lemma string) bool {
+	for _, p := range c.verbs.Noun(lemma) {
+		if p.Recv {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,169 @@
+package coder
+
+import "github.com/detente-project/detente/internal/actors"
+
+// maxNounReach bounds how far after an event noun its target may stand.
+const maxNounReach = 10
+
+// nounEvents codes nominalisations ("Iran's backing of Hamas", "the U.S.
+// bombing of Iranian sites", "the United States' invitation to talks"). A
+// noun event needs a maker (possessor, pre-modifier or by-phrase) and an
+// addressee; it is coded even inside a negated clause (the nominalised
+// event itself is asserted) but not inside a conditional one.
+func (c *Coder) nounEvents(sn *sentence, vs *verbState, verbEvents []found, st *docState) []found {
+	var out []found
+	for k := range sn.words {
+		w := &sn.words[k]
+		if vs.consumed[k] || w.arg >= 0 || !isNounish(w.Tag) || vs.afterContent(sn, k) {
+			continue
+		}
+		ps := c.verbs.Noun(w.nlem)
+		if ps == nil {
+			ps = c.verbs.Noun(w.Lower)
+		}
+		if ps == nil || sn.conditional(sn.clause[k]) {
+			continue
+		}
+		pm, ok := sn.matchPatterns(ps, k)
+		if !ok || pm.p.Code == "-" || sn.modifierNoun(k, pm) {
+			continue
+		}
+		src := sn.nounSource(k)
+		if src < 0 {
+			continue
+		}
+		f := found{code: pm.p.Code, head: k, headEnd: k + 1, noun: true, clause: sn.clause[k], self: pm.p.Self}
+		f.src = []int{src}
+		from := k + 1
+		if pm.slot >= 0 {
+			from = pm.slot
+		}
+		tc := &tctx{excl: src, country: sn.args[src].country, self: pm.p.Self, slot: pm.slot, head: k}
+		tgt, loc := sn.nounTarget(from, k, tc)
+		f.tgt = tgt
+		if len(f.tgt) == 0 && pm.p.Recv {
+			f.tgt = recvTarget(verbEvents, src)
+		}
+		if len(f.tgt) == 0 && loc >= 0 && sn.placeLike(loc) && !pm.p.Recip {
+			f.tgt = sn.filter(sn.group(loc), tc)
+		}
+		if len(f.tgt) == 0 && !f.self {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// modifierNoun reports whether noun k only modifies the noun after it ("a
+// French aid worker") and the pattern does not continue into that noun.
+func (sn *sentence) modifierNoun(k int, pm patMatch) bool {
+	if k+1 >= len(sn.words) || !isNounTag(sn.words[k+1].Tag) {
+		return false
+	}
+	return len(pm.lits) == 0 || pm.lits[0] != k+1
+}
+
+func isNounish(t string) bool {
+	return t == "NN" || t == "NNS" || t == "VBG" || t == "NNP"
+}
+
+// nounSource finds the maker of event noun k: a possessor or pre-modifier
+// actor ("Iran's backing", "the U.S. bombing", "Israeli demand") or a
+// by-phrase after it ("the arrest of X by Iranian authorities").
+func (sn *sentence) nounSource(k int) int {
+	for j := k - 1; j >= 0 && j >= k-4; j-- {
+		w := sn.words[j]
+		if w.arg >= 0 {
+			a := sn.args[w.arg]
+			if a.country == "" && a.kind == actors.KindAgent {
+				return -1
+			}
+			return w.arg
+		}
+		if w.Lower == "its" || w.Lower == "their" {
+			return sn.lastArgBefore(j, 12)
+		}
+		switch w.Tag {
+		case "JJ", "NN", "NNS", "CD", "POS", "VBN", "JJS", "HYPH":
+			continue
+		}
+		break
+	}
+	for j := k + 1; j < len(sn.words) && j <= k+maxNounReach; j++ {
+		w := sn.words[j]
+		if isVerbTag(w.Tag) && w.Tag != "VBG" && w.Tag != "VBN" || w.Tag == "." {
+			return -1
+		}
+		if w.Lower == "by" {
+			for m := j + 1; m < len(sn.words) && m <= j+4; m++ {
+				if a := sn.words[m].arg; a >= 0 {
+					return a
+				}
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
+// nounTarget finds the addressee of event noun k from token from on; a
+// locative argument is returned apart as a last resort.
+func (sn *sentence) nounTarget(from, k int, tc *tctx) ([]int, int) {
+	loc := -1
+	cl := sn.clause[k]
+	for j := from; j < len(sn.words) && j <= k+maxNounReach; j++ {
+		w := sn.words[j]
+		if sn.clause[j] != cl || w.Tag == "." || (isVerbTag(w.Tag) && w.Tag != "VBG" && w.Tag != "VBN") {
+			break
+		}
+		if w.Lower == "by" {
+			break
+		}
+		if (w.Lower == "its" || w.Lower == "their") && j+1 < len(sn.words) {
+			if g := sn.subjectIn(cl, k); len(g) > 0 && sn.eligible(g[0], tc) {
+				return g[:1], -1
+			}
+		}
+		a := w.arg
+		if a < 0 || sn.args[a].start != j || !sn.eligible(a, tc) {
+			continue
+		}
+		if sn.args[a].loc && !(tc.slot >= 0 && j-tc.slot <= 2) {
+			if loc < 0 {
+				loc = a
+			}
+			continue
+		}
+		return sn.filter(sn.group(a), tc), -1
+	}
+	return nil, loc
+}
+
+// afterContent reports whether noun k follows a verb skipped as the content
+// of an event verb in its clause ("threatened to reimpose UN sanctions").
+func (vs *verbState) afterContent(sn *sentence, k int) bool {
+	for _, v := range vs.content {
+		if v < k && (sn.clause[v] == sn.clause[k] || sn.clauseIn(k, sn.clause[v])) {
+			return true
+		}
+	}
+	return false
+}
+
+// recvTarget gives the addressee of an invitation/offer/demand: the source
+// of the rejecting verb event whose target is the noun's maker ("Iran
+// rejected the U.S. invitation" -> the invitation is addressed to Iran).
+func recvTarget(evs []found, src int) []int {
+	for _, e := range evs {
+		if e.noun || len(e.code) < 2 || e.code[:2] != "12" {
+			continue
+		}
+		for _, t := range e.tgt {
+			if t == src {
+				return e.src
+			}
+		}
+	}
+	return nil
+}

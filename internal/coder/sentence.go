@@ -1,0 +1,301 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/detente-project/detente/internal/actors"
+	"github.com/detente-project/detente/internal/text"
+)
+
+// word is one token with the lemmas the coder compares patterns against.
+type word struct {
+	text.Token
+	lemma string // lemma for the token's own tag
+	vlem  string // base form if read as a verb
+	nlem  string // base form if read as a noun
+	arg   int    // index of the actor argument covering the token, -1 if none
+}
+
+// arg is an actor mention (or a place standing for its country) in a sentence.
+type arg struct {
+	start, end int    // token range [start, end)
+	code       string // actor code (IRN, IRNMIL, HMS, OPP)
+	country    string // 3-letter state part, "" for IGOs, groups and bare agents
+	kind       string // actors kind, or "place"
+	loc        bool   // inside a locative phrase ("in Tehran", "at Fordow")
+	pron       bool   // a pronoun resolved to another actor
+}
+
+// sentence is the coder's working view of one sentence.
+type sentence struct {
+	index  int
+	start  int // byte offset of the sentence in the document
+	text   string
+	words  []word
+	args   []arg
+	clause []int // clause id per token
+	info   []clauseInfo
+}
+
+// analyse tokenises, tags and lemmatises s and resolves its actors.
+func (c *Coder) analyse(s text.Sentence, idx int, st *docState) *sentence {
+	toks := text.Tokenize(s.Text)
+	text.Tag(toks)
+	sn := &sentence{index: idx, start: s.Start, text: s.Text}
+	sn.words = st.scratch.words(len(toks))
+	lower, orig := st.scratch.strings(len(toks))
+	for i, t := range toks {
+		w := &sn.words[i]
+		w.Token = t
+		w.arg = -1
+		w.lemma = lemma(t.Lower, t.Tag)
+		w.vlem, w.nlem = w.lemma, w.lemma
+		if strings.HasPrefix(t.Tag, "NN") || t.Tag == "JJ" {
+			w.vlem = text.Lemma(t.Lower, "VBZ")
+		}
+		if strings.HasPrefix(t.Tag, "VB") || t.Tag == "JJ" {
+			w.nlem = text.Lemma(t.Lower, "NNS")
+		}
+		lower[i], orig[i] = t.Lower, t.Text
+	}
+	sn.args = c.resolveActors(sn, lower, orig, st)
+	sn.segment(c)
+	return sn
+}
+
+// lemma is text.Lemma without the call for tags it leaves unchanged.
+func lemma(lower, tag string) string {
+	switch {
+	case strings.HasPrefix(tag, "VB"), tag == "NNS", tag == "NNPS", tag == "MD":
+		return text.Lemma(lower, tag)
+	}
+	return lower
+}
+
+// scratch holds buffers reused across the sentences of one document.
+type scratch struct {
+	w         []word
+	low, orig []string
+	flags     []bool
+}
+
+func (s *scratch) words(n int) []word {
+	if cap(s.w) < n {
+		s.w = make([]word, n, n+n/2)
+	}
+	s.w = s.w[:n]
+	return s.w
+}
+
+func (s *scratch) strings(n int) ([]string, []string) {
+	if cap(s.low) < n {
+		s.low, s.orig = make([]string, n, n+n/2), make([]string, n, n+n/2)
+	}
+	return s.low[:n], s.orig[:n]
+}
+
+// bools returns two zeroed bool slices of length n.
+func (s *scratch) bools(n int) ([]bool, []bool) {
+	if cap(s.flags) < 2*n {
+		s.flags = make([]bool, 2*n, 3*n)
+	}
+	f := s.flags[:2*n]
+	clear(f)
+	return f[:n:n], f[n:]
+}
+
+// resolveActors matches actors and places, merges country + bare agent pairs
+// and marks locative arguments.
+func (c *Coder) resolveActors(sn *sentence, lower, orig []string, st *docState) []arg {
+	ms := c.actors.MatchCased(lower, orig, st.date)
+	args := make([]arg, 0, len(ms)+2)
+	for _, m := range ms {
+		args = c.appendMatch(args, m, lower)
+	}
+	args = c.addPlaces(sn, lower, args)
+	if dl := sn.dateline(); dl > 0 {
+		args = dropInside(args, 0, dl)
+	}
+	for i := range args {
+		for k := args[i].start; k < args[i].end; k++ {
+			sn.words[k].arg = i
+		}
+		args[i].loc = sn.locative(args[i].start)
+	}
+	return args
+}
+
+// appendMatch adds m, merging it into the previous argument when it is a
+// bare agent right after a country ("U.S. missiles and drones" aside, "Iranian
+// ... forces") or a person in apposition to a title match of the same country.
+func (c *Coder) appendMatch(args []arg, m actors.Match, lower []string) []arg {
+	a := arg{start: m.Start, end: m.End, code: m.Code, country: m.Country, kind: m.Kind}
+	if n := len(args); n > 0 && args[n-1].end+1 == m.Start && args[n-1].kind == actors.KindState &&
+		(lower[m.Start-1] == "'s" || lower[m.Start-1] == "'") &&
+		(m.Kind == actors.KindNSA || m.Kind == actors.KindIGO) {
+		// "Sudan's Rapid Support Forces": the group is the head
+		args[n-1] = arg{start: args[n-1].start, end: m.End, code: m.Code, country: m.Country, kind: m.Kind}
+		return args
+	}
+	if n := len(args); n > 0 && args[n-1].end == m.Start {
+		p := &args[n-1]
+		switch {
+		case m.Kind == actors.KindAgent && m.Country == "" && p.kind == actors.KindState:
+			p.code, p.end, p.kind = p.country+m.Code, m.End, actors.KindAgent
+			return args
+		case m.Kind == actors.KindPerson && p.country != "" && p.country == m.Country:
+			p.end = m.End
+			return args
+		case p.kind == actors.KindAgent && p.country == "" && m.Kind == actors.KindPerson:
+			p.code, p.country, p.end, p.kind = m.Code, m.Country, m.End, m.Kind
+			return args
+		}
+	}
+	return append(args, a)
+}
+
+// addPlaces adds gazetteer places not already covered by actors.
+func (c *Coder) addPlaces(sn *sentence, lower []string, args []arg) []arg {
+	covered := make([]bool, len(lower))
+	for _, a := range args {
+		for k := a.start; k < a.end; k++ {
+			covered[k] = true
+		}
+	}
+	added := false
+	for i := 0; i < len(lower); i++ {
+		if covered[i] || !isCapitalised(sn.words[i].Text) {
+			continue
+		}
+		end, code := c.places.longest(lower, i)
+		if code == "" {
+			continue
+		}
+		if anyCovered(covered, i, end) {
+			if !placeWins(args, i, end) {
+				continue
+			}
+			args = dropInside(args, i, end)
+		}
+		args = append(args, arg{start: i, end: end, code: code, country: code, kind: "place"})
+		added = true
+		i = end - 1
+	}
+	if added {
+		sortArgs(args)
+	}
+	return args
+}
+
+// placeWins reports whether the place [i, end) covers every actor it
+// overlaps ("Bandar Abbas" is a port, not Mahmoud Abbas).
+func placeWins(args []arg, i, end int) bool {
+	for _, a := range args {
+		if a.start < end && a.end > i && (a.start < i || a.end > end) {
+			return false
+		}
+	}
+	return true
+}
+
+func dropInside(args []arg, i, end int) []arg {
+	out := args[:0]
+	for _, a := range args {
+		if a.start >= i && a.end <= end {
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+func anyCovered(c []bool, a, b int) bool {
+	for k := a; k < b; k++ {
+		if c[k] {
+			return true
+		}
+	}
+	return false
+}
+
+func sortArgs(a []arg) {
+	for i := 1; i < len(a); i++ {
+		for j := i; j > 0 && a[j].start < a[j-1].start; j-- {
+			a[j], a[j-1] = a[j-1], a[j]
+		}
+	}
+}
+
+func isCapitalised(s string) bool {
+	return s != "" && s[0] >= 'A' && s[0] <= 'Z'
+}
+
+// locPreps introduce places rather than participants.
+var locPreps = map[string]bool{"in": true, "at": true, "near": true, "inside": true, "across": true,
+	"throughout": true, "around": true, "within": true, "outside": false}
+
+// locModifiers may stand between a locative preposition and the place.
+var locModifiers = map[string]bool{"the": true, "southern": true, "northern": true, "eastern": true,
+	"western": true, "central": true, "south": true, "north": true, "east": true, "west": true,
+	"occupied": true, "northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true,
+	"city": true, "town": true, "of": true, "province": true, "capital": true, "coastal": true,
+	"port": true, "border": true, "village": true, "region": true, "disputed": true}
+
+// locative reports whether the argument starting at token i is the object
+// of a locative preposition.
+func (sn *sentence) locative(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		l := sn.words[k].Lower
+		if v, ok := locPreps[l]; ok {
+			return v
+		}
+		if !locModifiers[l] {
+			return false
+		}
+	}
+	return false
+}
+
+// dateline returns the number of tokens of a wire-story dateline opening
+// the sentence ("WASHINGTON, May 8 (Reuters) -"), or 0. Its place names are
+// not participants.
+func (sn *sentence) dateline() int {
+	if len(sn.words) < 3 || !allCaps(sn.words[0].Text) || sn.words[1].Lower != "," {
+		return 0
+	}
+	for k := 2; k < len(sn.words) && k < 16; k++ {
+		switch sn.words[k].Text {
+		case "-", "--", "—", "–":
+			return k + 1
+		}
+	}
+	return 0
+}
+
+func allCaps(s string) bool {
+	if len(s) < 3 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'a' && s[i] <= 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// span returns the document byte range of tokens [a, b).
+func (sn *sentence) span(a, b int) (int, int) {
+	if a >= b || b > len(sn.words) {
+		return sn.start, sn.start
+	}
+	return sn.start + sn.words[a].Start, sn.start + sn.words[b-1].End
+}
+
+// textOf returns the sentence text of tokens [a, b).
+func (sn *sentence) textOf(a, b int) string {
+	if a >= b || b > len(sn.words) {
+		return ""
+	}
+	return sn.text[sn.words[a].Start:sn.words[b-1].End]
+}
