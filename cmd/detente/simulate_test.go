@@ -1,0 +1,98 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runSimulateCLI runs `detente simulate` with args and returns stdout.
+func runSimulateCLI(t *testing.T, args ...string) (string, error) {
+	t.Helper()
+	cmd := newSimulateCmd()
+	var out bytes.Buffer
+	cmd.SetOut(&out)
+	cmd.SetErr(&out)
+	cmd.SetArgs(args)
+	err := cmd.ExecuteContext(context.Background())
+	return out.String(), err
+}
+
+func TestSimulateCLI(t *testing.T) {
+	dir := t.TempDir()
+	plotPath := filepath.Join(dir, "eum.svg")
+	out, err := runSimulateCLI(t, "../../examples/iran-us.yaml", "--plot", plotPath, "--runs", "20", "--seed", "3",
+		"--shock", "khamenei.position@talks=60", "--remove", "israel")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Issue talks", "eum", "median", "Monte Carlo: 20 runs", `What-if "command line"`, "remove israel"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("table output lacks %q:\n%s", want, out)
+		}
+	}
+	if fi, err := os.Stat(plotPath); err != nil || fi.Size() == 0 {
+		t.Errorf("plot not written: %v", err)
+	}
+
+	out, err = runSimulateCLI(t, "../../examples/iran-us-talks.csv", "--model", "eum,nbs", "--format", "json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rep struct {
+		Models []struct {
+			Model  string
+			Issues []struct {
+				Outcome float64
+				Rounds  []json.RawMessage
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("JSON output: %v\n%s", err, out)
+	}
+	if len(rep.Models) != 2 || rep.Models[0].Model != "eum" || rep.Models[1].Model != "nbs" || len(rep.Models[0].Issues[0].Rounds) < 2 {
+		t.Errorf("unexpected JSON report %+v", rep)
+	}
+}
+
+func TestSimulateCLIBundledAndErrors(t *testing.T) {
+	if out, err := runSimulateCLI(t, "--model", "median"); err != nil || !strings.Contains(out, "Iran-U.S.") {
+		t.Errorf("bundled run: %v\n%s", err, out)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.yaml")
+	os.WriteFile(bad, []byte("title: x\nactors:\n  - name: a\n    salience: 7\n"), 0o644)
+	for name, args := range map[string][]string{
+		"missing file": {"/nonexistent/x.yaml"},
+		"bad file":     {bad},
+		"bad model":    {"--model", "oracle"},
+		"bad format":   {"--format", "xml"},
+		"bad shock":    {"--shock", "khamenei=3"},
+		"bad plot":     {"--plot", "x.gif"},
+	} {
+		if _, err := runSimulateCLI(t, args...); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+	if _, err := runSimulateCLI(t, bad); err == nil || !strings.Contains(err.Error(), "bad.yaml:") {
+		t.Errorf("bad file error should name file and line: %v", err)
+	}
+}
+
+func TestServeSimulateWired(t *testing.T) {
+	if serveSimulate == nil {
+		t.Fatal("serveSimulate not set")
+	}
+	v, err := serveSimulate(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := json.Marshal(v)
+	if !bytes.Contains(b, []byte(`"rounds"`)) || !bytes.Contains(b, []byte(`"positions"`)) {
+		t.Error("dashboard result lacks rounds/positions")
+	}
+}
