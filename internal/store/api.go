@@ -89,4 +89,9 @@ type Stats struct {
 	Events     int `json:"events"`
 	Quotes     int `json:"quotes"`
 	Mentions   int `json:"mentions"`
+	// DuplicateEvents are events of near-duplicate documents: stored but
+	// not counted in Events or by any query.
+	DuplicateEvents int `json:"duplicate_events"`
+	// Actors is the number of distinct actor codes seen.
+	Actors int `json:"actors"`
 }

@@ -1,0 +1,270 @@
+// Package ingest reads news documents from files and folders (plain text,
+// JSON Lines, PETRARCH XML), codes them in parallel and stores the results
+// with exact- and near-duplicate detection. Bad input is reported with file
+// and line and skipped; it never stops a batch or reaches the store.
+package ingest
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/detente-project/detente/internal/event"
+	"github.com/detente-project/detente/internal/petrarch"
+	"github.com/detente-project/detente/internal/store"
+)
+
+// MaxFileBytes bounds one text file; MaxLineBytes one JSONL line.
+const (
+	MaxFileBytes = 64 << 20
+	MaxLineBytes = 32 << 20
+)
+
+// Item is one document read from input, with where it came from
+// ("file:line") for messages and its share of the input size for progress.
+type Item struct {
+	Doc   event.Document
+	Where string
+	Size  int64
+}
+
+// Emit receives documents in input order; returning an error stops reading.
+type Emit func(Item) error
+
+// Warn receives a problem with one input (naming file and line) that was
+// skipped.
+type Warn func(error)
+
+// Files expands paths into the files to read, in a stable order: folders
+// are walked recursively in lexical order, hidden files and folders
+// skipped. A path that does not exist is an error.
+func Files(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("input %s: %w", p, err)
+		}
+		if !info.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if path != p && strings.HasPrefix(d.Name(), ".") {
+				if d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			if d.Type().IsRegular() {
+				out = append(out, path)
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("walk %s: %w", p, err)
+		}
+	}
+	return out, nil
+}
+
+// Kind is how a file is read, chosen by its extension: "jsonl" (.jsonl,
+// .ndjson, .json), "xml" (PETRARCH XML) or "text" (anything else).
+func Kind(path string) string {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".jsonl", ".ndjson", ".json":
+		return "jsonl"
+	case ".xml":
+		return "xml"
+	}
+	return "text"
+}
+
+// ReadFile reads one file by its Kind, emitting its documents. Problems
+// with single documents go to warn; a file that cannot be read at all is
+// returned as an error naming it.
+func ReadFile(path string, emit Emit, warn Warn) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return fmt.Errorf("open %s: %w", path, err)
+	}
+	defer f.Close()
+	switch Kind(path) {
+	case "jsonl":
+		return ReadJSONL(f, path, emit, warn)
+	case "xml":
+		return ReadXML(f, path, emit)
+	}
+	return ReadText(f, path, emit)
+}
+
+var dateInName = regexp.MustCompile(`(\d{4})-?(\d{2})-?(\d{2})`)
+
+// ReadText reads a whole plain-text file as one document. Its id is the
+// path, its title the first line when short, and its date a YYYY-MM-DD (or
+// YYYYMMDD) found in the file name. Binary files, invalid UTF-8 and empty
+// files are errors naming the file and line.
+func ReadText(r io.Reader, name string, emit Emit) error {
+	data, err := io.ReadAll(io.LimitReader(r, MaxFileBytes+1))
+	if err != nil {
+		return fmt.Errorf("read %s: %w", name, err)
+	}
+	if len(data) > MaxFileBytes {
+		return fmt.Errorf("read %s: larger than %d bytes", name, MaxFileBytes)
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return fmt.Errorf("read %s:%d: binary file (NUL byte)", name, lineAt(data, i))
+	}
+	if !utf8.Valid(data) {
+		return fmt.Errorf("read %s:%d: invalid UTF-8", name, lineAt(data, badUTF8(data)))
+	}
+	text := strings.TrimSpace(string(data))
+	if text == "" {
+		return fmt.Errorf("read %s: empty file", name)
+	}
+	doc := event.Document{ID: filepath.ToSlash(name), Text: text}
+	if first, _, _ := strings.Cut(text, "\n"); len(first) <= 200 {
+		doc.Title = strings.TrimSpace(first)
+	}
+	if m := dateInName.FindStringSubmatch(filepath.Base(name)); m != nil {
+		if t, ok := store.ParseDate(m[1] + "-" + m[2] + "-" + m[3]); ok {
+			doc.Date = t.Format("2006-01-02")
+		}
+	}
+	return emit(Item{Doc: doc, Where: name + ":1", Size: int64(len(data))})
+}
+
+// lineAt returns the 1-based line of byte offset i.
+func lineAt(data []byte, i int) int { return 1 + bytes.Count(data[:i], []byte{'\n'}) }
+
+// badUTF8 returns the offset of the first invalid UTF-8 sequence.
+func badUTF8(data []byte) int {
+	for i := 0; i < len(data); {
+		r, n := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(data)
+}
+
+// ReadJSONL reads one JSON document per line ({"id","date","title","text",
+// "url","source"}). Blank lines are skipped; malformed lines, lines without
+// text and over-long lines are warned about with file:line and skipped.
+// Documents without an id get "file:line".
+func ReadJSONL(r io.Reader, name string, emit Emit, warn Warn) error {
+	br := bufio.NewReaderSize(r, 1<<20)
+	for line := 1; ; line++ {
+		raw, err := readLine(br)
+		if errors.Is(err, io.EOF) && len(raw) == 0 {
+			return nil
+		}
+		if errors.Is(err, errLongLine) {
+			warn(fmt.Errorf("%s:%d: line longer than %d bytes, skipped", name, line, MaxLineBytes))
+		} else if err != nil && !errors.Is(err, io.EOF) {
+			return fmt.Errorf("read %s:%d: %w", name, line, err)
+		} else if doc, ok := decodeLine(raw, name, line, warn); ok {
+			if err := emit(Item{Doc: doc, Where: fmt.Sprintf("%s:%d", name, line), Size: int64(len(raw) + 1)}); err != nil {
+				return err
+			}
+		}
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+	}
+}
+
+var errLongLine = errors.New("line too long")
+
+// readLine reads one line without its newline; a line longer than
+// MaxLineBytes is consumed and reported as errLongLine.
+func readLine(br *bufio.Reader) ([]byte, error) {
+	var buf []byte
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if len(buf)+len(chunk) <= MaxLineBytes {
+			buf = append(buf, chunk...)
+		} else {
+			buf = buf[:0]
+			for errors.Is(err, bufio.ErrBufferFull) {
+				_, err = br.ReadSlice('\n')
+			}
+			if err != nil && !errors.Is(err, io.EOF) {
+				return nil, err
+			}
+			return nil, errLongLine
+		}
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		return bytes.TrimRight(buf, "\r\n"), err
+	}
+}
+
+// decodeLine parses one JSONL line into a document.
+func decodeLine(raw []byte, name string, line int, warn Warn) (event.Document, bool) {
+	var doc event.Document
+	trimmed := bytes.TrimSpace(raw)
+	if len(trimmed) == 0 {
+		return doc, false
+	}
+	if !utf8.Valid(trimmed) {
+		warn(fmt.Errorf("%s:%d: invalid UTF-8, skipped", name, line))
+		return doc, false
+	}
+	if err := json.Unmarshal(trimmed, &doc); err != nil {
+		warn(fmt.Errorf("%s:%d: not a JSON document: %v, skipped", name, line, err))
+		return doc, false
+	}
+	if strings.TrimSpace(doc.Text) == "" {
+		warn(fmt.Errorf("%s:%d: document has no text, skipped", name, line))
+		return doc, false
+	}
+	if doc.ID == "" {
+		doc.ID = fmt.Sprintf("%s:%d", filepath.ToSlash(name), line)
+	}
+	if doc.Date != "" {
+		if t, ok := store.ParseDate(doc.Date); ok {
+			doc.Date = t.Format("2006-01-02")
+		} else {
+			warn(fmt.Errorf("%s:%d: date %q is not YYYY-MM-DD, kept without date", name, line, doc.Date))
+			doc.Date = ""
+		}
+	}
+	return doc, true
+}
+
+// ReadXML reads the <Sentence> records of a PETRARCH XML file, one
+// document each (id, date, source and text of the record).
+func ReadXML(r io.Reader, name string, emit Emit) error {
+	recs, err := petrarch.ReadXML(r, name)
+	if err != nil {
+		return err
+	}
+	for _, rec := range recs {
+		doc := event.Document{ID: rec.ID, Text: rec.Text, Source: rec.Source}
+		if t, ok := store.ParseDate(rec.Date); ok {
+			doc.Date = t.Format("2006-01-02")
+		}
+		if doc.ID == "" {
+			doc.ID = fmt.Sprintf("%s:%d", filepath.ToSlash(name), rec.Line)
+		}
+		if err := emit(Item{Doc: doc, Where: fmt.Sprintf("%s:%d", name, rec.Line), Size: int64(len(rec.Text) + len(rec.Parse))}); err != nil {
+			return err
+		}
+	}
+	return nil
+}

@@ -1,0 +1,205 @@
+package ingest
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// collect reads name with content through ReadFile and returns documents,
+// warnings and the error.
+func collect(t *testing.T, name string, content []byte) ([]Item, []string, error) {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), name)
+	if err := os.WriteFile(path, content, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var items []Item
+	var warns []string
+	err := ReadFile(path, func(it Item) error { items = append(items, it); return nil },
+		func(err error) { warns = append(warns, err.Error()) })
+	return items, warns, err
+}
+
+func TestReadJSONL(t *testing.T) {
+	big := `{"id":"big","text":"` + strings.Repeat("a", 10<<20) + `"}`
+	tests := []struct {
+		name    string
+		content string
+		ids     []string
+		warns   []string // substrings, in order
+	}{
+		{"ok", `{"id":"a","date":"2025-06-22","title":"T","text":"Iran.","url":"u"}` + "\n\n" + `{"text":"no id"}`,
+			[]string{"a", "ok.jsonl:3"}, nil},
+		{"bad", "{\"id\":\"a\",\"text\":\"x\"}\n{broken\n{\"id\":\"c\"}\n{\"id\":\"d\",\"text\":\"\xff\"}\n[1,2]\n",
+			[]string{"a"}, []string{"bad.jsonl:2: not a JSON", "bad.jsonl:3: document has no text", "bad.jsonl:4: invalid UTF-8", "bad.jsonl:5: not a JSON"}},
+		{"crlf", "{\"id\":\"a\",\"text\":\"x\"}\r\n{\"id\":\"b\",\"text\":\"y\",\"date\":\"June\"}", []string{"a", "b"},
+			[]string{"crlf.jsonl:2: date \"June\""}},
+		{"big", big + "\n" + `{"id":"after","text":"x"}`, []string{"big", "after"}, nil},
+		{"empty", "", nil, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			items, warns, err := collect(t, tc.name+".jsonl", []byte(tc.content))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ids []string
+			for _, it := range items {
+				ids = append(ids, filepath.Base(it.Doc.ID))
+			}
+			if strings.Join(ids, ",") != strings.Join(tc.ids, ",") {
+				t.Errorf("ids = %q, want %q", ids, tc.ids)
+			}
+			if len(warns) != len(tc.warns) {
+				t.Fatalf("warnings = %q, want %q", warns, tc.warns)
+			}
+			for i, w := range tc.warns {
+				if !strings.Contains(warns[i], w) {
+					t.Errorf("warning %d = %q, want it to contain %q", i, warns[i], w)
+				}
+			}
+		})
+	}
+}
+
+func TestReadText(t *testing.T) {
+	tests := []struct {
+		name, content string
+		err           string
+		date, title   string
+	}{
+		{"2025-06-22-strikes.txt", "U.S. strikes hit Fordow\n\nThe United States struck Iran.", "", "2025-06-22", "U.S. strikes hit Fordow"},
+		{"note.md", "Plain note without date.", "", "", "Plain note without date."},
+		{"empty.txt", "  \n\n", "empty file", "", ""},
+		{"bin.dat", "line one\nELF\x00\x01", "bin.dat:2: binary file", "", ""},
+		{"latin1.txt", "ok\nok\ncaf\xe9\n", "latin1.txt:3: invalid UTF-8", "", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			items, _, err := collect(t, tc.name, []byte(tc.content))
+			if tc.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.err) || len(items) != 0 {
+					t.Fatalf("err = %v, items %d; want %q", err, len(items), tc.err)
+				}
+				return
+			}
+			if err != nil || len(items) != 1 {
+				t.Fatalf("err = %v, items %d", err, len(items))
+			}
+			d := items[0].Doc
+			if d.Date != tc.date || d.Title != tc.title || !strings.HasSuffix(d.ID, tc.name) {
+				t.Errorf("doc = %+v", d)
+			}
+		})
+	}
+}
+
+func TestReadXML(t *testing.T) {
+	xml := `<Sentences>
+<Sentence date="20250622" id="NYT-1" source="NYT" sentence="True">
+<Text>
+The United States struck Iran's nuclear sites.
+</Text>
+<Parse>(ROOT (S (NP (NNP U.S.)) (VP (VBD struck))))</Parse>
+</Sentence>
+</Sentences>`
+	items, _, err := collect(t, "recs.xml", []byte(xml))
+	if err != nil || len(items) != 1 {
+		t.Fatalf("err %v, items %d", err, len(items))
+	}
+	d := items[0].Doc
+	if d.ID != "NYT-1" || d.Date != "2025-06-22" || d.Text != "The United States struck Iran's nuclear sites." {
+		t.Errorf("doc = %+v", d)
+	}
+	if _, _, err := collect(t, "broken.xml", []byte("<Sentences>\n<Sentence id=\"x\">\n<Text>a</Text>\n")); err == nil ||
+		!strings.Contains(err.Error(), "broken.xml") {
+		t.Errorf("malformed XML: err = %v", err)
+	}
+}
+
+// TestReadSharedPETRARCH reads the PETRARCH2 unit-test records from the
+// shared folder when present.
+func TestReadSharedPETRARCH(t *testing.T) {
+	dir := sharedDir(t)
+	path := filepath.Join(dir, "text", "PETR.UnitTest.records.xml")
+	var n int
+	err := ReadFile(path, func(it Item) error {
+		if it.Doc.ID == "" || it.Doc.Text == "" {
+			t.Errorf("%s: empty document %+v", it.Where, it.Doc)
+		}
+		n++
+		return nil
+	}, func(err error) { t.Errorf("warning: %v", err) })
+	if err != nil || n < 100 {
+		t.Fatalf("read %d records, err %v", n, err)
+	}
+}
+
+// sharedDir finds shared/peers/petrarch2 above the working directory.
+func sharedDir(t *testing.T) string {
+	wd, _ := os.Getwd()
+	for d := wd; ; d = filepath.Dir(d) {
+		p := filepath.Join(d, "shared", "peers", "petrarch2")
+		if st, err := os.Stat(p); err == nil && st.IsDir() {
+			return p
+		}
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("shared/peers/petrarch2 not found above " + wd)
+	}
+	t.Skip("shared/peers/petrarch2 not found")
+	return ""
+}
+
+func TestFiles(t *testing.T) {
+	dir := t.TempDir()
+	for _, p := range []string{"b/2.txt", "a/1.jsonl", ".git/x", "a/.hidden.txt", "c.xml"} {
+		os.MkdirAll(filepath.Join(dir, filepath.Dir(p)), 0o755)
+		os.WriteFile(filepath.Join(dir, p), []byte("x"), 0o644)
+	}
+	got, err := Files([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rel []string
+	for _, g := range got {
+		r, _ := filepath.Rel(dir, g)
+		rel = append(rel, filepath.ToSlash(r))
+	}
+	if strings.Join(rel, " ") != "a/1.jsonl b/2.txt c.xml" {
+		t.Errorf("Files = %q", rel)
+	}
+	if _, err := Files([]string{filepath.Join(dir, "missing")}); err == nil {
+		t.Error("missing path accepted")
+	}
+}
+
+// FuzzReadJSONL checks that no input makes the JSONL reader panic, that
+// every document it returns has text and an id, and that warnings name the
+// file.
+func FuzzReadJSONL(f *testing.F) {
+	f.Add([]byte(`{"id":"a","text":"x"}` + "\n" + `{bad`))
+	f.Add([]byte("\xff\xfe\n{\"text\":\"\x00\"}\r\n"))
+	f.Add([]byte(`{"id":1,"text":["x"]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		err := ReadJSONL(bytes.NewReader(data), "f.jsonl", func(it Item) error {
+			if it.Doc.ID == "" || strings.TrimSpace(it.Doc.Text) == "" {
+				t.Fatalf("bad document %+v", it.Doc)
+			}
+			return nil
+		}, func(err error) {
+			if !strings.HasPrefix(err.Error(), "f.jsonl:") {
+				t.Fatalf("warning without file:line: %v", err)
+			}
+		})
+		if err != nil {
+			t.Fatalf("ReadJSONL: %v", err)
+		}
+	})
+}

@@ -1,0 +1,300 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	duckdb "github.com/duckdb/duckdb-go/v2"
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib"
+
+	"github.com/detente-project/detente/internal/event"
+)
+
+// DefaultDSN is the DuckDB file used when no DSN is given.
+const DefaultDSN = "detente.db"
+
+//go:embed migrations
+var migrationFS embed.FS
+
+// dialect holds what differs between the back ends: the driver, the
+// migration files and the bulk-load path. SQL text is shared; both engines
+// accept $n placeholders, ILIKE, date_trunc and ON CONFLICT.
+type dialect struct {
+	name   string // "duckdb" or "postgres"; also the migrations folder
+	driver string
+	// bulk appends rows to table inside the transaction open on conn.
+	bulk func(ctx context.Context, conn *sql.Conn, table string, cols []string, rows [][]any) error
+	// probe makes keys available to the open transaction and returns a
+	// subquery selecting them, with its arguments.
+	probe func(ctx context.Context, conn *sql.Conn, keys []int64) (string, []any, error)
+}
+
+var duckDialect = dialect{name: "duckdb", driver: "duckdb", bulk: duckAppend, probe: duckProbe}
+
+var pgDialect = dialect{name: "postgres", driver: "pgx", bulk: pgCopy, probe: pgProbe}
+
+// SQL is the store implementation shared by DuckDB and PostgreSQL.
+type SQL struct {
+	db *sql.DB
+	d  dialect
+	mu sync.Mutex // one writer at a time: near-duplicate linking reads what earlier writes stored
+}
+
+// Batcher is implemented by stores that add many results in one
+// transaction (the bulk ingest path). added[i] reports whether rs[i] was new.
+type Batcher interface {
+	AddResults(ctx context.Context, rs []event.Result) (added []bool, err error)
+}
+
+var (
+	_ Store   = (*SQL)(nil)
+	_ Batcher = (*SQL)(nil)
+)
+
+// Open opens (creating and migrating when needed) the store named by dsn:
+// "" means DefaultDSN, "postgres://..." or "postgresql://..." a PostgreSQL
+// server (pgx connection string; "?search_path=x" selects a schema), and
+// anything else a DuckDB database file (":memory:" for a temporary one).
+func Open(ctx context.Context, dsn string) (*SQL, error) {
+	d, src := duckDialect, dsn
+	switch {
+	case dsn == "":
+		src = DefaultDSN
+	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"):
+		d = pgDialect
+	case strings.HasPrefix(dsn, "duckdb:"):
+		src = strings.TrimPrefix(dsn, "duckdb:")
+	}
+	if d.name == "duckdb" && src == ":memory:" {
+		src = ""
+	}
+	db, err := sql.Open(d.driver, src)
+	if err != nil {
+		return nil, fmt.Errorf("open %s store: %w", d.name, err)
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("open %s store: %w", d.name, err)
+	}
+	if d.name == "duckdb" && src == "" {
+		// One in-memory database per connection: keep a single connection.
+		db.SetMaxOpenConns(1)
+	}
+	s := &SQL{db: db, d: d}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *SQL) Close() error { return s.db.Close() }
+
+// Dialect names the back end: "duckdb" or "postgres".
+func (s *SQL) Dialect() string { return s.d.name }
+
+// DB exposes the database handle for tools and tests.
+func (s *SQL) DB() *sql.DB { return s.db }
+
+// migration is one embedded schema file, e.g. migrations/duckdb/0001_init.sql.
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+// migrations lists the dialect's schema files in version order.
+func (d dialect) migrations() ([]migration, error) {
+	dir := path.Join("migrations", d.name)
+	ents, err := fs.ReadDir(migrationFS, dir)
+	if err != nil {
+		return nil, fmt.Errorf("read migrations %s: %w", dir, err)
+	}
+	var out []migration
+	for _, e := range ents {
+		num, _, ok := strings.Cut(e.Name(), "_")
+		v, err := strconv.Atoi(num)
+		if !ok || err != nil || !strings.HasSuffix(e.Name(), ".sql") {
+			return nil, fmt.Errorf("migration %s/%s: name must be NNNN_name.sql", dir, e.Name())
+		}
+		b, err := migrationFS.ReadFile(path.Join(dir, e.Name()))
+		if err != nil {
+			return nil, fmt.Errorf("read migration %s: %w", e.Name(), err)
+		}
+		out = append(out, migration{version: v, name: e.Name(), sql: string(b)})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].version < out[j].version })
+	return out, nil
+}
+
+// migrate applies the migrations not yet recorded in schema_migrations,
+// each in its own transaction together with its record.
+func (s *SQL) migrate(ctx context.Context) error {
+	const create = `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version BIGINT PRIMARY KEY, name TEXT NOT NULL, applied_at TIMESTAMP NOT NULL)`
+	if _, err := s.db.ExecContext(ctx, create); err != nil {
+		return fmt.Errorf("create schema_migrations: %w", err)
+	}
+	ms, err := s.d.migrations()
+	if err != nil {
+		return err
+	}
+	var cur int
+	if err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&cur); err != nil {
+		return fmt.Errorf("read schema version: %w", err)
+	}
+	for _, m := range ms {
+		if m.version <= cur {
+			continue
+		}
+		if err := s.apply(ctx, m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// apply runs one migration file statement by statement in a transaction.
+func (s *SQL) apply(ctx context.Context, m migration) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("migration %s: %w", m.name, err)
+	}
+	defer tx.Rollback()
+	for i, stmt := range splitStatements(m.sql) {
+		if _, err := tx.ExecContext(ctx, stmt); err != nil {
+			return fmt.Errorf("migration %s statement %d: %w", m.name, i+1, err)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)`,
+		int64(m.version), m.name, time.Now().UTC()); err != nil {
+		return fmt.Errorf("record migration %s: %w", m.name, err)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("commit migration %s: %w", m.name, err)
+	}
+	return nil
+}
+
+// splitStatements drops comment lines and splits a migration file on
+// semicolons. Migration files hold no semicolons in string literals.
+func splitStatements(src string) []string {
+	var lines []string
+	for _, l := range strings.Split(src, "\n") {
+		if t := strings.TrimSpace(l); t != "" && !strings.HasPrefix(t, "--") {
+			lines = append(lines, l)
+		}
+	}
+	var out []string
+	for _, stmt := range strings.Split(strings.Join(lines, "\n"), ";") {
+		if strings.TrimSpace(stmt) != "" {
+			out = append(out, strings.TrimSpace(stmt))
+		}
+	}
+	return out
+}
+
+// SchemaVersion returns the highest applied migration version.
+func (s *SQL) SchemaVersion(ctx context.Context) (int, error) {
+	var v int
+	err := s.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&v)
+	return v, err
+}
+
+// duckAppend loads rows with DuckDB's Appender, which writes into the
+// connection's open transaction.
+func duckAppend(_ context.Context, conn *sql.Conn, table string, cols []string, rows [][]any) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	return conn.Raw(func(dc any) error {
+		dconn, ok := dc.(driver.Conn)
+		if !ok {
+			return errors.New("duckdb appender: unexpected driver connection")
+		}
+		a, err := duckdb.NewAppenderWithColumns(dconn, "", "", table, cols)
+		if err != nil {
+			return fmt.Errorf("appender %s: %w", table, err)
+		}
+		vals := make([]driver.Value, len(cols))
+		for i, r := range rows {
+			for j, v := range r {
+				vals[j] = v
+			}
+			if err := a.AppendRow(vals...); err != nil {
+				a.Close()
+				return fmt.Errorf("append %s row %d: %w", table, i, err)
+			}
+		}
+		if err := a.Close(); err != nil {
+			return fmt.Errorf("flush %s: %w", table, err)
+		}
+		return nil
+	})
+}
+
+// pgCopy loads rows with PostgreSQL's COPY FROM STDIN through pgx.
+func pgCopy(ctx context.Context, conn *sql.Conn, table string, cols []string, rows [][]any) error {
+	if len(rows) == 0 {
+		return nil
+	}
+	return conn.Raw(func(dc any) error {
+		sc, ok := dc.(*stdlib.Conn)
+		if !ok {
+			return errors.New("postgres copy: unexpected driver connection")
+		}
+		_, err := sc.Conn().CopyFrom(ctx, pgx.Identifier{table}, cols, pgx.CopyFromRows(rows))
+		if err != nil {
+			return fmt.Errorf("copy into %s: %w", table, err)
+		}
+		return nil
+	})
+}
+
+// duckProbe appends keys to a connection-local temporary table: binding a
+// list parameter of 100,000 values, or parsing them from text, costs
+// DuckDB far more than the Appender does.
+func duckProbe(ctx context.Context, conn *sql.Conn, keys []int64) (string, []any, error) {
+	if _, err := conn.ExecContext(ctx, "CREATE TEMP TABLE IF NOT EXISTS probe_keys (key BIGINT)"); err != nil {
+		return "", nil, fmt.Errorf("probe table: %w", err)
+	}
+	if _, err := conn.ExecContext(ctx, "DELETE FROM probe_keys"); err != nil {
+		return "", nil, fmt.Errorf("probe table: %w", err)
+	}
+	err := conn.Raw(func(dc any) error {
+		dconn, ok := dc.(driver.Conn)
+		if !ok {
+			return errors.New("duckdb appender: unexpected driver connection")
+		}
+		a, err := duckdb.NewAppender(dconn, "temp", "main", "probe_keys")
+		if err != nil {
+			return fmt.Errorf("probe appender: %w", err)
+		}
+		for _, k := range keys {
+			if err := a.AppendRow(k); err != nil {
+				a.Close()
+				return fmt.Errorf("probe append: %w", err)
+			}
+		}
+		return a.Close()
+	})
+	return "SELECT key FROM probe_keys", nil, err
+}
+
+// pgProbe passes keys as one bigint[] parameter (binary-encoded by pgx).
+func pgProbe(_ context.Context, _ *sql.Conn, keys []int64) (string, []any, error) {
+	return "SELECT unnest($1::BIGINT[])", []any{keys}, nil
+}
