@@ -180,6 +180,10 @@ func (sn *sentence) contentEnd() int {
 
 func (c *Coder) mkQuote(sn *sentence, st *docState, sp, v, from, to int) event.Quote {
 	q := event.Quote{DocID: st.doc.ID, Date: st.dateStr, SentenceIndex: sn.index, Sentence: sn.text}
+	// A wire dateline ("TEHRAN, Oct. 14 -") is the outlet's, not the speaker's words.
+	if dl := sn.dateline(); from < dl && dl < to {
+		from = dl
+	}
 	q.Quote = strings.Trim(sn.textOf(from, to), " ,")
 	a, b := sn.span(from, to)
 	q.Span = event.Span{Start: a, End: b}
