@@ -213,17 +213,31 @@ func skipKnown(ctx context.Context, st store.Store, in <-chan job, out chan<- jo
 		group = group[:0]
 		return true
 	}
-	for j := range in {
-		group = append(group, j)
-		// Flush a group when it is full or when the reader has nothing ready,
-		// so that a slow reader does not hold documents back.
-		if len(group) >= n || len(in) == 0 {
-			if !flush() {
+	// Flush a group when it is full, or when the reader has been idle for a
+	// moment, so that a slow reader does not hold documents back and a
+	// fast one is not slowed by one look-up per document.
+	idle := time.NewTimer(time.Hour)
+	defer idle.Stop()
+	for {
+		idle.Reset(50 * time.Millisecond)
+		select {
+		case j, open := <-in:
+			if !open {
+				flush()
 				return
 			}
+			group = append(group, j)
+			if len(group) < n {
+				continue
+			}
+		case <-idle.C:
+		case <-ctx.Done():
+			return
+		}
+		if !flush() {
+			return
 		}
 	}
-	flush()
 }
 
 // code codes jobs until the channel closes. A coder panic on one document

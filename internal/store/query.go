@@ -13,7 +13,12 @@ import (
 // args collects positional parameters and hands out their $n placeholders.
 // Every value from a caller goes through it: no user text is spliced into
 // SQL.
-type args struct{ vals []any }
+type args struct {
+	vals []any
+	// unionPairs writes source+target matches as a union of index-friendly
+	// conjunctions (PostgreSQL); DuckDB scans columns and prefers the short form.
+	unionPairs bool
+}
 
 func (a *args) add(v any) string {
 	if s, ok := v.(string); ok {
@@ -34,6 +39,28 @@ func likePattern(s string) string {
 func side(a *args, col, val string) string {
 	p := a.add(val)
 	return fmt.Sprintf("(%s = %s OR %s_country = %s)", col, p, col, p)
+}
+
+// pair matches source src and target tgt (either may be empty), each as an
+// actor or a country code. With both given it is written as the union of
+// the four code/country combinations when a.unionPairs is set, which is the
+// same condition but lets PostgreSQL answer it from four composite indexes (a BitmapOr) instead of
+// scanning every event of the source.
+func pair(a *args, src, tgt string) string {
+	switch {
+	case src == "" && tgt == "":
+		return "TRUE"
+	case tgt == "":
+		return side(a, "source", src)
+	case src == "":
+		return side(a, "target", tgt)
+	}
+	if !a.unionPairs {
+		return "(" + side(a, "source", src) + " AND " + side(a, "target", tgt) + ")"
+	}
+	s, t := a.add(src), a.add(tgt)
+	return fmt.Sprintf("((source_country = %[1]s AND target_country = %[2]s) OR (source = %[1]s AND target = %[2]s) OR "+
+		"(source = %[1]s AND target_country = %[2]s) OR (source_country = %[1]s AND target = %[2]s))", s, t)
 }
 
 // normRoot pads a one-digit CAMEO root ("4" -> "04").
@@ -66,11 +93,8 @@ func dayOf(t time.Time) time.Time {
 // near-duplicate documents are never counted.
 func eventWhere(a *args, f EventFilter) string {
 	conds := []string{"NOT dup"}
-	if f.Source != "" {
-		conds = append(conds, side(a, "source", f.Source))
-	}
-	if f.Target != "" {
-		conds = append(conds, side(a, "target", f.Target))
+	if f.Source != "" || f.Target != "" {
+		conds = append(conds, pair(a, f.Source, f.Target))
 	}
 	if f.Actor != "" {
 		conds = append(conds, "("+side(a, "source", f.Actor)+" OR "+side(a, "target", f.Actor)+")")
@@ -107,7 +131,7 @@ const eventSelect = `SELECT doc_id, date, sentence_index, sentence, source, sour
 
 // Events returns events matching f, newest first.
 func (s *SQL) Events(ctx context.Context, f EventFilter) ([]event.Event, error) {
-	a := &args{}
+	a := s.newArgs()
 	q := eventSelect + eventWhere(a, f) + " ORDER BY date DESC NULLS LAST, doc_id, seq" + page(a, f.Limit, f.Offset)
 	rows, err := s.db.QueryContext(ctx, q, a.vals...)
 	if err != nil {
@@ -163,20 +187,10 @@ func (s *SQL) Dyad(ctx context.Context, q DyadQuery) ([]DyadPoint, error) {
 	if !ok {
 		return nil, fmt.Errorf("dyad: interval %q: want month or week", q.Interval)
 	}
-	a := &args{}
-	pair := func(src, tgt string) string {
-		c := []string{"TRUE"}
-		if src != "" {
-			c = append(c, side(a, "source", src))
-		}
-		if tgt != "" {
-			c = append(c, side(a, "target", tgt))
-		}
-		return "(" + strings.Join(c, " AND ") + ")"
-	}
-	match := pair(q.Source, q.Target)
+	a := s.newArgs()
+	match := pair(a, q.Source, q.Target)
 	if q.Both {
-		match = "(" + match + " OR " + pair(q.Target, q.Source) + ")"
+		match = "(" + match + " OR " + pair(a, q.Target, q.Source) + ")"
 	}
 	conds := dateRange(a, []string{"NOT dup", "date IS NOT NULL", match}, "date", q.From, q.To)
 	sqlText := `SELECT date_trunc('` + unit + `', CAST(date AS TIMESTAMP)) AS period, COUNT(*),
@@ -211,7 +225,7 @@ func (s *SQL) Dyad(ctx context.Context, q DyadQuery) ([]DyadPoint, error) {
 // TopActors returns the actor codes taking part in the most matching
 // events, as source or target.
 func (s *SQL) TopActors(ctx context.Context, f EventFilter, limit int) ([]ActorCount, error) {
-	a := &args{}
+	a := s.newArgs()
 	where := eventWhere(a, f)
 	q := `SELECT actor, MAX(country), SUM(src), SUM(tgt), SUM(src) + SUM(tgt) AS n FROM (
 		SELECT source AS actor, source_country AS country, 1 AS src, 0 AS tgt FROM events` + where + `
@@ -242,7 +256,7 @@ func (s *SQL) TopActors(ctx context.Context, f EventFilter, limit int) ([]ActorC
 // Network returns directed actor-pair edges of matching events with
 // cooperation (quad classes 1-2) and conflict (3-4) counts, heaviest first.
 func (s *SQL) Network(ctx context.Context, f EventFilter) ([]Edge, error) {
-	a := &args{}
+	a := s.newArgs()
 	q := `SELECT source, target, COUNT(*),
 		SUM(CASE WHEN quad_class IN (1, 2) THEN 1 ELSE 0 END),
 		SUM(CASE WHEN quad_class IN (3, 4) THEN 1 ELSE 0 END), AVG(goldstein)
@@ -272,7 +286,7 @@ func (s *SQL) Network(ctx context.Context, f EventFilter) ([]Edge, error) {
 // Quotes returns quotes whose speaker code equals f.Speaker (any case) or
 // whose speaker name contains it, newest first.
 func (s *SQL) Quotes(ctx context.Context, f QuoteFilter) ([]event.Quote, error) {
-	a := &args{}
+	a := s.newArgs()
 	conds := []string{"NOT dup"}
 	if f.Speaker != "" {
 		conds = append(conds, "(upper(speaker_code) = upper("+a.add(f.Speaker)+") OR speaker ILIKE "+
@@ -327,3 +341,6 @@ func (s *SQL) Stats(ctx context.Context) (Stats, error) {
 	st.DuplicateEvents, st.Actors = int(devs), int(actors)
 	return st, nil
 }
+
+// newArgs starts a parameter list for this store's dialect.
+func (s *SQL) newArgs() *args { return &args{unionPairs: s.d.name == "postgres"} }

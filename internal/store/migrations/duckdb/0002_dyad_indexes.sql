@@ -1,0 +1,3 @@
+-- Version 2 (DuckDB): nothing to do. PostgreSQL adds dyad indexes in its
+-- version 2; DuckDB answers dyad queries with column scans. The file keeps
+-- the schema version the same on both back ends.
