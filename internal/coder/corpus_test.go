@@ -19,7 +19,7 @@ import (
 // writer who had not seen the coder, and was never used for tuning, so its
 // score is the honest one.
 var corpora = []struct {
-	file                         string
+	file                        string
 	floorPrecision, floorRecall float64
 }{
 	{"../../testdata/corpus/corpus.jsonl", 0.97, 0.94},
