@@ -7,32 +7,15 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/detente-project/detente/internal/peers"
 )
 
 // sharedDir finds ../shared/peers/petrarch2 by walking up from the working
 // directory. Locally the test skips without it; in CI (CI=true) it fails.
 func sharedDir(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		p := filepath.Join(dir, "shared", "peers", "petrarch2")
-		if st, err := os.Stat(p); err == nil && st.IsDir() {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			break
-		}
-		dir = parent
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("shared/peers/petrarch2 not found above the working directory")
-	}
-	t.Skip("shared/peers/petrarch2 not found; skipping corpus test")
-	return ""
+	return peers.Petrarch2(t)
 }
 
 var textRE = regexp.MustCompile(`(?s)<Text>(.*?)</Text>`)

@@ -5,28 +5,15 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+
+	"github.com/detente-project/detente/internal/peers"
 )
 
 // phoenixDir finds shared/peers/petrarch2/dictionaries above the working
 // directory (TEAM.md); skipped when absent unless CI=true.
 func phoenixDir(tb testing.TB) string {
 	tb.Helper()
-	dir, _ := os.Getwd()
-	for {
-		p := filepath.Join(dir, "shared", "peers", "petrarch2", "dictionaries")
-		if st, err := os.Stat(p); err == nil && st.IsDir() {
-			return p
-		}
-		if parent := filepath.Dir(dir); parent != dir {
-			dir = parent
-			continue
-		}
-		if os.Getenv("CI") == "true" {
-			tb.Fatal("shared/peers/petrarch2 not found")
-		}
-		tb.Skip("shared/peers/petrarch2 not found")
-		return ""
-	}
+	return filepath.Join(peers.Petrarch2(tb), "dictionaries")
 }
 
 type phoenix struct {

@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/detente-project/detente/internal/peers"
 )
 
 // collect reads name with content through ReadFile and returns documents,
@@ -140,21 +142,8 @@ func TestReadSharedPETRARCH(t *testing.T) {
 
 // sharedDir finds shared/peers/petrarch2 above the working directory.
 func sharedDir(t *testing.T) string {
-	wd, _ := os.Getwd()
-	for d := wd; ; d = filepath.Dir(d) {
-		p := filepath.Join(d, "shared", "peers", "petrarch2")
-		if st, err := os.Stat(p); err == nil && st.IsDir() {
-			return p
-		}
-		if filepath.Dir(d) == d {
-			break
-		}
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("shared/peers/petrarch2 not found above " + wd)
-	}
-	t.Skip("shared/peers/petrarch2 not found")
-	return ""
+	t.Helper()
+	return peers.Petrarch2(t)
 }
 
 func TestFiles(t *testing.T) {

@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/detente-project/detente/internal/peers"
 )
 
 // sharedDir walks up from the working directory to the folder holding
@@ -11,26 +13,7 @@ import (
 // CI=true.
 func sharedDir(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		p := filepath.Join(dir, "shared", "peers", "petrarch2")
-		if st, err := os.Stat(p); err == nil && st.IsDir() {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			break
-		}
-		dir = parent
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("shared/peers/petrarch2 not found above the working directory")
-	}
-	t.Skip("shared/peers/petrarch2 not found; skipping")
-	return ""
+	return peers.Petrarch2(t)
 }
 
 // suiteFloor is the minimum number of the 284 unit-test records that must be

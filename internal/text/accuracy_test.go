@@ -7,6 +7,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/detente-project/detente/internal/peers"
 )
 
 // The PETRARCH2 sample files carry gold Penn Treebank parses (MIT licence). They are read from
@@ -21,26 +23,7 @@ const posFloor = 0.96
 // sharedDir walks up from the working directory to the folder that holds shared/peers/petrarch2.
 func sharedDir(t testing.TB) string {
 	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		p := filepath.Join(dir, "shared", "peers", "petrarch2")
-		if st, err := os.Stat(p); err == nil && st.IsDir() {
-			return p
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			break
-		}
-		dir = parent
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("shared/peers/petrarch2 not found above the working directory")
-	}
-	t.Skip("shared/peers/petrarch2 not found; skipping")
-	return ""
+	return peers.Petrarch2(t)
 }
 
 // goldLeaf is one (TAG word) leaf of a Treebank parse.
