@@ -17,6 +17,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/schollz/progressbar/v3"
+
 	"github.com/spf13/cobra"
 
 	"github.com/detente-project/detente/internal/coder"
@@ -95,11 +97,13 @@ func runCode(paths []string, o codeOptions, stdin io.Reader, stdout, stderr io.W
 	}
 	w := newCodeWriter(stdout, o)
 	warn := func(format string, a ...any) { fmt.Fprintf(stderr, "detente code: warning: "+format+"\n", a...) }
+	out, done := withProgress(stderr, w.write)
 	n := codeParallel(c, o.workers, func(emit func(event.Document)) {
 		for _, p := range paths {
 			readDocs(p, stdin, o.date, emit, warn)
 		}
-	}, w.write, warn)
+	}, out, warn)
+	done()
 	if err := w.flush(); err != nil {
 		return fmt.Errorf("write output: %w", err)
 	}
@@ -401,4 +405,22 @@ func (w *codeWriter) flush() error {
 		w.err = err
 	}
 	return w.err
+}
+
+// withProgress wraps out with a documents-coded counter on stderr when
+// stderr is a terminal, so a long batch shows it is moving; done clears it.
+func withProgress(stderr io.Writer, out func(event.Result)) (func(event.Result), func()) {
+	f, ok := stderr.(*os.File)
+	if !ok || !isTerminal(f) {
+		return out, func() {}
+	}
+	bar := progressbar.NewOptions(-1, progressbar.OptionSetWriter(stderr), progressbar.OptionSetDescription("code"),
+		progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionSetItsString("docs"),
+		progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish())
+	return func(r event.Result) {
+			out(r)
+			_ = bar.Add(1)
+		}, func() {
+			_ = bar.Finish()
+		}
 }
