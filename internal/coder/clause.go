@@ -63,7 +63,7 @@ func (sn *sentence) segment(c *Coder) {
 		case w.Lower == ",":
 			cur, saved = sn.comma(c, i, cur, saved)
 		case isRelPronoun(w, sn, i):
-			cur = sn.relative(i, cur, &saved)
+			cur = sn.relative(c, i, cur, &saved)
 		case sn.subordinator(i) != 0:
 			k := sn.subordinator(i)
 			cur = sn.newClause(k, cur)
@@ -117,7 +117,7 @@ func (sn *sentence) comma(c *Coder, i, cur int, saved []int) (int, []int) {
 }
 
 // relative starts a relative or complement clause at the pronoun i.
-func (sn *sentence) relative(i, cur int, saved *[]int) int {
+func (sn *sentence) relative(c *Coder, i, cur int, saved *[]int) int {
 	prev := i - 1
 	comma := prev >= 0 && sn.words[prev].Lower == ","
 	if comma {
@@ -129,7 +129,7 @@ func (sn *sentence) relative(i, cur int, saved *[]int) int {
 		return nc
 	}
 	if sn.words[i].Lower == "that" && sn.words[i].Tag == "IN" {
-		if v := sn.verbBefore(i, cur); v >= 0 {
+		if v := sn.verbBefore(i, cur); v >= 0 && !sn.nounAntecedent(c, prev, v) {
 			nc := sn.newClause(clComp, cur)
 			sn.info[nc].verb = v
 			return nc
@@ -145,6 +145,27 @@ func (sn *sentence) relative(i, cur int, saved *[]int) int {
 		*saved = append(*saved, cur)
 	}
 	return nc
+}
+
+// nounAntecedent reports whether "that" after the common noun at prev
+// starts a relative clause on that noun ("denounced the sanctions that
+// Washington imposed") rather than the complement of verb v ("told
+// reporters that ...", "warned Iran that ...").
+func (sn *sentence) nounAntecedent(c *Coder, prev, v int) bool {
+	if prev < 0 || prev == v || sn.words[prev].arg >= 0 {
+		return false
+	}
+	if t := sn.words[prev].Tag; t != "NN" && t != "NNS" {
+		return false
+	}
+	if c.isSayVerb(sn, v) {
+		return false
+	}
+	switch sn.words[v].lemma {
+	case "tell", "warn", "assure", "inform", "remind", "notify", "convince", "persuade", "advise", "caution", "reassure", "promise", "accuse", "demand", "insist":
+		return false
+	}
+	return true
 }
 
 // verbBefore returns the nearest verb of clause cl within 6 tokens before i.
@@ -180,6 +201,12 @@ func (sn *sentence) subordinator(i int) clauseKind {
 		return 0
 	}
 	if w.Lower == "as" && !sn.finiteAhead(i+1) {
+		return 0
+	}
+	if w.Lower == "as" && i >= 2 && sn.words[i-1].Lower == "well" && sn.words[i-2].Lower == "as" {
+		return 0 // "A as well as B": coordination
+	}
+	if w.Lower == "as" && i+1 < len(sn.words) && sn.words[i+1].Lower == "well" {
 		return 0
 	}
 	return k

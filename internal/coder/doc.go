@@ -35,10 +35,37 @@
 //   - Passive voice (be/get + VBN): the by-phrase is the source and the
 //     subject the target ("Iran was struck by the U.S." -> USA->IRN); a
 //     passive without a by-phrase has no source and is not coded (except
-//     force posture, "forces were put on high alert").
+//     force posture, "forces were put on high alert"). A pattern's object
+//     words may stand in the passive subject ("Diplomatic ties with Iran
+//     were severed by Bahrain" matches "sever tie"; "Aid to Ethiopia was
+//     suspended by ..." matches "suspend aid"), and an actor in a
+//     prepositional modifier of that subject is the target.
+//   - Object relative clauses: "Ukraine, which Russia invaded" has its own
+//     subject, and the antecedent is the target; "the weapons that Iran
+//     supplied to the Houthis" lets the antecedent noun complete the
+//     pattern ("supply weapon to"). Such a clause describes its antecedent
+//     and is not the content of an event verb before it ("denounced the
+//     sanctions that Washington imposed on Russia" codes both). "that"
+//     after a common noun starts a relative clause unless the verb is a
+//     speech or warn/tell verb. "Sudan, whose army ..." gives the bare agent
+//     the antecedent's country.
 //   - Coordination: "A and B", "A, B and C" give one event per actor on each
-//     side; "A, B," without and/or is an apposition, not a list. Reciprocal
-//     patterns (!recip: "exchanged fire", "clashed") code both directions.
+//     side; "A, B," without and/or is an apposition, not a list; "along
+//     with", "together with" and "as well as" coordinate too. Reciprocal
+//     patterns (!recip: "exchanged fire", "clashed") code both directions;
+//     a reciprocal event noun followed by "between A and B" ("talks
+//     between Sudan and South Sudan") codes both directions without a
+//     maker, unless a modal other than "will" governs its clause.
+//   - Pattern fallback: when the most specific pattern of a verb finds no
+//     participants (no target and not reciprocal), the next matching, less
+//     specific pattern of the same verb is tried ("Japan and Australia
+//     signed a defence pact" falls back from "sign defence pact with +" to
+//     the reciprocal "sign pact"); a blocking pattern stops the search.
+//   - Reversed patterns (!rev: "received a phone call from X") make the
+//     actor at the pattern's slot the source and the subject the target.
+//   - Lemmas: British doubled l ("travelled", "cancelled", "signalled") is
+//     undone when only the single-l verb is in the pattern dictionary, and
+//     "on the sidelines of X" makes X a venue.
 //   - Appositions and possessives: the actor dictionary joins "Iran's
 //     Foreign Minister Abbas Araghchi"; "Sudan's Rapid Support Forces" is
 //     the group, not the state.

@@ -175,6 +175,9 @@ func (vs *verbState) isBlocked(sn *sentence, i int) bool {
 			if k == b {
 				return true
 			}
+			if sn.info[k].kind == clRel && sn.info[k].antecedent < 0 {
+				break // "the sanctions that Washington imposed": a description, not content
+			}
 		}
 	}
 	return false
@@ -184,16 +187,20 @@ func (vs *verbState) isBlocked(sn *sentence, i int) bool {
 func (c *Coder) verbEvent(sn *sentence, i int, lemma string, vs *verbState, st *docState) (found, bool) {
 	f := found{head: i, headEnd: i + 1, clause: sn.clause[i]}
 	var pm patMatch
-	ok := false
+	ok, light := false, false
 	if c.verbs.Role(lemma) == verbs.RoleLight {
 		if k, m, hit := c.lightNoun(sn, i); hit {
-			pm, ok = m, true
+			pm, ok, light = m, true, true
 			vs.consumed[k] = true
 			f.headEnd = k + 1
 		}
 	}
 	if !ok {
-		pm, ok = sn.matchPatterns(c.verbs.Verb(lemma), i)
+		if sn.passive(i) || sn.objectRelative(i) >= 0 {
+			pm, ok = sn.matchPassive(c.verbs.Verb(lemma), i)
+		} else {
+			pm, ok = sn.matchPatterns(c.verbs.Verb(lemma), i)
+		}
 		if !ok {
 			return f, false
 		}
@@ -206,13 +213,55 @@ func (c *Coder) verbEvent(sn *sentence, i int, lemma string, vs *verbState, st *
 	}
 	f.code, f.self, f.recip = pm.p.Code, pm.p.Self, pm.p.Recip
 	f.consumesC = true
-	for _, l := range c.eventNounLits(sn, pm.lits) {
-		vs.consumed[l] = true
-	}
 	f.negated = sn.negated(i)
 	f.modality = sn.modality(i, vs.future[i])
 	c.roles(sn, &f, pm, st)
-	return f, len(f.src) > 0 && (len(f.tgt) > 0 || f.recip || f.self)
+	if !f.complete() && !light {
+		// The most specific pattern found no participants ("signed a
+		// defence pact" with a coordinated subject and no "with"): a less
+		// specific pattern of the same verb may ("sign pact !recip").
+		if alt, ok := c.fallback(sn, &f, lemma, pm, st); ok {
+			pm = alt
+		}
+	}
+	for _, l := range c.eventNounLits(sn, pm.lits) {
+		vs.consumed[l] = true
+	}
+	return f, f.complete()
+}
+
+// complete reports whether f has the participants an event needs.
+func (f *found) complete() bool {
+	return len(f.src) > 0 && (len(f.tgt) > 0 || f.recip || f.self)
+}
+
+// fallback tries the verb patterns less specific than pm, in order, and
+// keeps the first whose roles are complete; a blocking pattern stops it.
+func (c *Coder) fallback(sn *sentence, f *found, lemma string, pm patMatch, st *docState) (patMatch, bool) {
+	ps := c.verbs.Verb(lemma)
+	k := 0
+	for k < len(ps) && &ps[k] != pm.p {
+		k++
+	}
+	for k++; k < len(ps); k++ {
+		m, ok := sn.matchOne(&ps[k], f.head)
+		if !ok {
+			continue
+		}
+		if m.p.Code == "-" {
+			return pm, false
+		}
+		g := *f
+		g.code, g.self, g.recip = m.p.Code, m.p.Self, m.p.Recip
+		g.src, g.tgt = nil, nil
+		c.roles(sn, &g, m, st)
+		if g.complete() {
+			g.headEnd = max(f.head+1, m.end)
+			*f = g
+			return m, true
+		}
+	}
+	return pm, false
 }
 
 // lightNoun finds an event noun in the object of light verb i ("carried out
@@ -249,6 +298,12 @@ func (c *Coder) roles(sn *sentence, f *found, pm patMatch, st *docState) {
 			if len(f.tgt) == 0 {
 				f.tgt = sn.target(i+1, f.clause, i, tc)
 			}
+			if len(f.tgt) == 0 && len(subj) == 0 {
+				f.tgt = sn.filter(sn.subjectPP(f.clause, i), tc)
+			}
+			if len(f.src) > 1 && len(f.tgt) > 0 && f.tgt[0] == f.src[1] {
+				f.tgt = nil // "signed by Japan and Australia": one group, no target
+			}
 			return
 		}
 		if pm.p.Code[:2] != "15" {
@@ -256,6 +311,7 @@ func (c *Coder) roles(sn *sentence, f *found, pm patMatch, st *docState) {
 		}
 	}
 	f.src = subj
+	sn.whoseAgent(f.clause, subj)
 	from := i + 1
 	if pm.slot >= 0 {
 		from = pm.slot
@@ -264,6 +320,55 @@ func (c *Coder) roles(sn *sentence, f *found, pm patMatch, st *docState) {
 		tc.excl, tc.country = subj[0], sn.args[subj[0]].country
 	}
 	f.tgt = sn.target(from, f.clause, i, tc)
+	if pm.p.Rev && len(f.src) > 0 && len(f.tgt) > 0 {
+		f.src, f.tgt = f.tgt, f.src // "received a call from X": X is the source
+		return
+	}
+	if inf := sn.info[f.clause]; len(f.tgt) == 0 && len(subj) > 0 && inf.kind == clRel && inf.antecedent >= 0 && sn.objectRelative(i) >= 0 {
+		// "Ukraine, which Russia invaded": the antecedent is the object
+		f.tgt = sn.filter(sn.group(inf.antecedent), tc)
+	}
+}
+
+// whoseAgent gives a bare agent subject of a "whose" clause the country of
+// the antecedent: "Sudan, whose army ..." -> Sudan's military.
+func (sn *sentence) whoseAgent(cl int, subj []int) {
+	inf := sn.info[cl]
+	if inf.kind != clRel || inf.antecedent < 0 || len(subj) != 1 {
+		return
+	}
+	s := subj[0]
+	a := sn.args[s]
+	ant := sn.args[inf.antecedent]
+	if a.country != "" || a.kind != actors.KindAgent || ant.country == "" || a.start < 1 || sn.words[a.start-1].Lower != "whose" {
+		return
+	}
+	sn.args[s] = localise(a, ant.country)
+}
+
+// objectRelative returns the first token of the relative clause of verb i
+// when the clause has a subject of its own ("the weapons that Iran
+// supplied", "Ukraine, which Russia invaded"), or -1.
+func (sn *sentence) objectRelative(i int) int {
+	cl := sn.clause[i]
+	if sn.info[cl].kind != clRel {
+		return -1
+	}
+	s := i
+	for s > 0 && sn.clause[s-1] == cl {
+		s--
+	}
+	switch sn.words[s].Lower {
+	case "that", "which", "whom":
+	default:
+		return -1
+	}
+	for k := s + 1; k < i; k++ {
+		if a := sn.words[k].arg; a >= 0 && !sn.args[a].loc && sn.prepBefore(sn.args[a].start) == "" {
+			return s
+		}
+	}
+	return -1
 }
 
 // tctx says which arguments may be a target.
@@ -443,6 +548,26 @@ func (sn *sentence) subjectIn(cl, i int) []int {
 	return nil
 }
 
+// subjectPP finds the argument group in a prepositional modifier of a
+// passive subject that names no actor itself: "Relations with Iran were
+// severed by Bahrain", "Aid to Ethiopia was suspended by ..." (the target).
+func (sn *sentence) subjectPP(cl, i int) []int {
+	for k := 0; k < i && k < len(sn.words); k++ {
+		if sn.clause[k] != cl {
+			continue
+		}
+		a := sn.words[k].arg
+		if a < 0 || sn.args[a].start != k || sn.args[a].loc {
+			continue
+		}
+		switch sn.prepBefore(k) {
+		case "with", "to", "on", "against", "for", "from":
+			return sn.group(a)
+		}
+	}
+	return nil
+}
+
 // participleBy reports whether the noun phrase at k follows a participle
 // other than the predicate head: "brokered by X", "linked to X".
 func (sn *sentence) participleBy(k, head int) bool {
@@ -536,6 +661,10 @@ func (sn *sentence) coordinated(a, b int) int {
 			if j == 0 {
 				j = 1
 			}
+		case w.Lower == "with" && k > a && (sn.words[k-1].Lower == "along" || sn.words[k-1].Lower == "together"),
+			w.Lower == "as" && k > a && sn.words[k-1].Lower == "well":
+			j = 2 // "along with", "together with", "as well as"
+		case w.Lower == "along" || w.Lower == "together" || w.Lower == "well" || w.Lower == "as":
 		case w.Tag == "DT" || w.Tag == "JJ":
 		default:
 			return 0

@@ -30,6 +30,11 @@ func (c *Coder) nounEvents(sn *sentence, vs *verbState, verbEvents []found, st *
 		}
 		src := sn.nounSource(k)
 		if src < 0 {
+			if g := sn.betweenGroup(k, pm); len(g) > 1 {
+				// "talks between Sudan and South Sudan": a reciprocal
+				// event noun whose participants are listed after it.
+				out = append(out, found{code: pm.p.Code, head: k, headEnd: k + 1, noun: true, clause: sn.clause[k], src: g, recip: true})
+			}
 			continue
 		}
 		f := found{code: pm.p.Code, head: k, headEnd: k + 1, noun: true, clause: sn.clause[k], self: pm.p.Self}
@@ -164,6 +169,36 @@ func recvTarget(evs []found, src int) []int {
 				return e.src
 			}
 		}
+	}
+	return nil
+}
+
+// betweenGroup returns the coordinated actors of "NOUN between A and B" for a
+// reciprocal noun pattern, or nil.
+func (sn *sentence) betweenGroup(k int, pm patMatch) []int {
+	if !pm.p.Recip || k+2 >= len(sn.words) || sn.words[k+1].Lower != "between" {
+		return nil
+	}
+	for j := range sn.words {
+		if sn.clause[j] == sn.clause[k] && sn.words[j].Tag == "MD" && sn.words[j].Lower != "will" {
+			return nil // "talks between A and B could resume": not asserted
+		}
+	}
+	for j := k + 2; j < len(sn.words) && j <= k+5; j++ {
+		w := sn.words[j]
+		if w.Tag == "." || isVerbTag(w.Tag) {
+			return nil
+		}
+		if w.arg < 0 {
+			continue
+		}
+		var g []int
+		for _, a := range sn.group(w.arg) {
+			if x := sn.args[a]; x.country != "" || x.kind != actors.KindAgent {
+				g = append(g, a)
+			}
+		}
+		return g
 	}
 	return nil
 }

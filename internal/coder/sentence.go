@@ -5,6 +5,7 @@ import (
 
 	"github.com/detente-project/detente/internal/actors"
 	"github.com/detente-project/detente/internal/text"
+	"github.com/detente-project/detente/internal/verbs"
 )
 
 // word is one token with the lemmas the coder compares patterns against.
@@ -49,6 +50,9 @@ func (c *Coder) analyse(s text.Sentence, idx int, st *docState) *sentence {
 		w.Token = t
 		w.arg = -1
 		w.lemma = lemma(t.Lower, t.Tag)
+		if strings.HasPrefix(t.Tag, "VB") {
+			w.lemma = c.britishLemma(w.lemma)
+		}
 		w.vlem, w.nlem = w.lemma, w.lemma
 		if strings.HasPrefix(t.Tag, "NN") || t.Tag == "JJ" {
 			w.vlem = text.Lemma(t.Lower, "VBZ")
@@ -61,6 +65,20 @@ func (c *Coder) analyse(s text.Sentence, idx int, st *docState) *sentence {
 	sn.args = c.resolveActors(sn, lower, orig, st)
 	sn.segment(c)
 	return sn
+}
+
+// britishLemma undoes the British doubled final l ("travelled" ->
+// "travell" -> "travel", "cancelled", "signalled") when only the single-l
+// form is a known verb; "killed" -> "kill" stays.
+func (c *Coder) britishLemma(l string) string {
+	n := len(l)
+	if n < 5 || l[n-1] != 'l' || l[n-2] != 'l' || c.verbs.Verb(l) != nil || c.verbs.Role(l) != verbs.RoleNone {
+		return l
+	}
+	if c.verbs.Verb(l[:n-1]) != nil {
+		return l[:n-1]
+	}
+	return l
 }
 
 // lemma is text.Lemma without the call for tags it leaves unchanged.
@@ -232,7 +250,8 @@ func isCapitalised(s string) bool {
 
 // locPreps introduce places rather than participants.
 var locPreps = map[string]bool{"in": true, "at": true, "near": true, "inside": true, "across": true,
-	"throughout": true, "around": true, "within": true, "outside": false}
+	"throughout": true, "around": true, "within": true, "outside": false,
+	"sidelines": true, "margins": true} // "on the sidelines of the BRICS summit": a venue
 
 // locModifiers may stand between a locative preposition and the place.
 var locModifiers = map[string]bool{"the": true, "southern": true, "northern": true, "eastern": true,

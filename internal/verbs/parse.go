@@ -125,8 +125,10 @@ func (p *Pattern) setFlag(w string) error {
 		p.Recv = true
 	case "!self":
 		p.Self = true
+	case "!rev":
+		p.Rev = true
 	default:
-		return fmt.Errorf("unknown flag %q (want !recip, !recv or !self)", w)
+		return fmt.Errorf("unknown flag %q (want !recip, !recv, !rev or !self)", w)
 	}
 	return nil
 }

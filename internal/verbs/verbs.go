@@ -77,6 +77,7 @@ type Pattern struct {
 	Recip bool   // !recip: coordinated subjects act on each other (exchange fire)
 	Recv  bool   // !recv (nouns): the addressee is the subject of the verb that rejects/accepts it
 	Self  bool   // !self: a domestic event; a target without country takes the source's
+	Rev   bool   // !rev (verbs): the subject receives the event from the target ("received a call from X")
 	File  string // where the pattern was defined
 	Line  int
 }
