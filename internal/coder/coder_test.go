@@ -141,6 +141,8 @@ func TestPhenomena(t *testing.T) {
 		{"reciprocal", "Thai and Cambodian troops exchanged fire along the border.", []string{"THA>KHM:19", "KHM>THA:19"}},
 		{"domestic protest", "Iranian protesters demonstrated against the government in Tehran.", []string{"IRN>IRN:14"}},
 		{"location not target", "Israeli jets struck Hezbollah positions in southern Lebanon.", []string{"ISR>HEZ:19"}},
+		{"venue modifier", "Iran rejects Sharm El-Sheikh talks as factions argue over Trump.", nil},
+		{"venue modifier with partner", "Iran rejected Sharm El-Sheikh talks with the United States.", []string{"IRN>USA:12"}},
 		{"sports", "Brazil beat Argentina 2-1 in a World Cup qualifier.", nil},
 		{"dateline", "WASHINGTON, May 8 (Wire) - Iran seized a British tanker.", []string{"IRN>GBR:17"}},
 		{"agent by participle", "Israel and Hezbollah agreed to a ceasefire brokered by the United States.", []string{"ISR>HEZ:08", "HEZ>ISR:08"}},

@@ -394,6 +394,9 @@ func (sn *sentence) eligible(a int, tc *tctx) bool {
 	if !tc.self && tc.country != "" && g.country == tc.country {
 		return false
 	}
+	if g.kind == "place" && g.end < len(sn.words) && isNounTag(sn.words[g.end].Tag) && sn.words[g.end].Tag != "POS" {
+		return false // "Sharm El-Sheikh talks", "Geneva accord": a city before a noun names the venue
+	}
 	if g.end > g.start && sn.participleBy(g.start, tc.head) {
 		return false // "a ceasefire brokered by the U.S.": an agent, not the target
 	}

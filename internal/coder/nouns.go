@@ -84,6 +84,9 @@ func (sn *sentence) nounSource(k int) int {
 			if a.country == "" && a.kind == actors.KindAgent {
 				return -1
 			}
+			if a.kind == "place" && a.end < len(sn.words) && sn.words[a.end].Tag != "POS" {
+				return -1 // "the Sharm El-Sheikh talks": the venue, not the maker
+			}
 			return w.arg
 		}
 		if w.Lower == "its" || w.Lower == "their" {
