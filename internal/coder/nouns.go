@@ -28,6 +28,12 @@ func (c *Coder) nounEvents(sn *sentence, vs *verbState, verbEvents []found, st *
 		if !ok || pm.p.Code == "-" || sn.modifierNoun(k, pm) {
 			continue
 		}
+		if g := sn.pairBefore(k); g != nil {
+			// "U.S.-Iran talks", "the Iran-Israel war": the pair acts on
+			// each other.
+			out = append(out, found{code: pm.p.Code, head: k, headEnd: k + 1, noun: true, clause: sn.clause[k], src: g, recip: true})
+			continue
+		}
 		src := sn.nounSource(k)
 		if src < 0 {
 			if g := sn.betweenGroup(k, pm); len(g) > 1 {
@@ -182,10 +188,8 @@ func (sn *sentence) betweenGroup(k int, pm patMatch) []int {
 	if !pm.p.Recip || k+2 >= len(sn.words) || sn.words[k+1].Lower != "between" {
 		return nil
 	}
-	for j := range sn.words {
-		if sn.clause[j] == sn.clause[k] && sn.words[j].Tag == "MD" && sn.words[j].Lower != "will" {
-			return nil // "talks between A and B could resume": not asserted
-		}
+	if sn.hedged(sn.clause[k]) {
+		return nil // "talks between A and B could resume": not asserted
 	}
 	for j := k + 2; j < len(sn.words) && j <= k+5; j++ {
 		w := sn.words[j]
@@ -204,4 +208,41 @@ func (sn *sentence) betweenGroup(k int, pm patMatch) []int {
 		return g
 	}
 	return nil
+}
+
+// pairBefore returns the two states of a hyphenated pair right before event
+// noun k, allowing adjectives and nouns between ("U.S.-Iran nuclear talks"),
+// or nil.
+func (sn *sentence) pairBefore(k int) []int {
+	j := k - 1
+	for j >= 0 && sn.words[j].arg < 0 && (sn.words[j].Tag == "JJ" || isNounTag(sn.words[j].Tag)) && k-j <= 3 {
+		j--
+	}
+	if j < 2 || sn.words[j].arg < 0 {
+		return nil
+	}
+	b := sn.words[j].arg
+	h := sn.args[b].start - 1
+	if h < 1 || sn.words[h].Text != "-" || sn.words[h-1].arg < 0 {
+		return nil
+	}
+	a := sn.words[h-1].arg
+	if sn.hedged(sn.clause[k]) {
+		return nil // "U.S.-Iran talks could resume"
+	}
+	if sn.args[a].kind != actors.KindState || sn.args[b].kind != actors.KindState || sn.args[a].country == sn.args[b].country {
+		return nil
+	}
+	return []int{a, b}
+}
+
+// hedged reports whether a modal other than "will" governs clause cl, so
+// that an event noun with no maker in it is not asserted.
+func (sn *sentence) hedged(cl int) bool {
+	for j := range sn.words {
+		if sn.clause[j] == cl && sn.words[j].Tag == "MD" && sn.words[j].Lower != "will" {
+			return true
+		}
+	}
+	return false
 }

@@ -40,7 +40,7 @@ type sentence struct {
 
 // analyse tokenises, tags and lemmatises s and resolves its actors.
 func (c *Coder) analyse(s text.Sentence, idx int, st *docState) *sentence {
-	toks := text.Tokenize(s.Text)
+	toks := c.splitPairs(text.Tokenize(s.Text), st)
 	text.Tag(toks)
 	sn := &sentence{index: idx, start: s.Start, text: s.Text}
 	sn.words = st.scratch.words(len(toks))
@@ -317,4 +317,54 @@ func (sn *sentence) textOf(a, b int) string {
 		return ""
 	}
 	return sn.text[sn.words[a].Start:sn.words[b-1].End]
+}
+
+// splitPairs splits a hyphenated pair of states ("U.S.-Iran", "Russia-
+// Ukraine") into its two names around a "-" token, so that both are actors;
+// names like "El-Sheikh" or "Al-Qaeda", whose halves are not both states,
+// stay whole. Most tokens have no hyphen, so the common case allocates
+// nothing.
+func (c *Coder) splitPairs(toks []text.Token, st *docState) []text.Token {
+	var out []text.Token
+	for i, t := range toks {
+		a, b, ok := c.statePair(t, st)
+		if !ok {
+			if out != nil {
+				out = append(out, t)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]text.Token, 0, len(toks)+4), toks[:i]...)
+		}
+		h := t.Start + len(a)
+		out = append(out,
+			text.Token{Text: a, Lower: t.Lower[:len(a)], Start: t.Start, End: h},
+			text.Token{Text: "-", Lower: "-", Start: h, End: h + 1},
+			text.Token{Text: b, Lower: t.Lower[len(a)+1:], Start: h + 1, End: t.End})
+	}
+	if out == nil {
+		return toks
+	}
+	return out
+}
+
+// statePair reports whether t is "A-B" with both A and B capitalised names
+// of states.
+func (c *Coder) statePair(t text.Token, st *docState) (string, string, bool) {
+	h := strings.IndexByte(t.Text, '-')
+	if h <= 0 || h+1 >= len(t.Text) || len(t.Lower) != len(t.Text) || strings.IndexByte(t.Text[h+1:], '-') >= 0 {
+		return "", "", false
+	}
+	a, b := t.Text[:h], t.Text[h+1:]
+	if !isCapitalised(a) || !isCapitalised(b) {
+		return "", "", false
+	}
+	return a, b, c.isState(a, st) && c.isState(b, st)
+}
+
+// isState reports whether the single word w names a state.
+func (c *Coder) isState(w string, st *docState) bool {
+	ms := c.actors.MatchCased([]string{strings.ToLower(w)}, []string{w}, st.date)
+	return len(ms) == 1 && ms[0].End == 1 && ms[0].Kind == actors.KindState
 }
