@@ -99,12 +99,32 @@ func (o *queryOptions) withStore(cmd *cobra.Command, fn func(ctx context.Context
 		return err
 	}
 	o.filter.From, o.filter.To = from, to
+	if err := storeExists(o.dsn); err != nil {
+		return err
+	}
 	st, err := store.Open(ctx, o.dsn)
 	if err != nil {
 		return fmt.Errorf("open store %q: %w", o.dsn, err)
 	}
 	defer st.Close()
 	return fn(ctx, st)
+}
+
+// storeExists refuses to query a DuckDB file that does not exist, which
+// opening would silently create empty (a mistyped --db would then show "no
+// events" rather than an error).
+func storeExists(dsn string) error {
+	path := strings.TrimPrefix(dsn, "duckdb:")
+	switch {
+	case strings.HasPrefix(dsn, "postgres://"), strings.HasPrefix(dsn, "postgresql://"), path == ":memory:":
+		return nil
+	case path == "":
+		path = store.DefaultDSN
+	}
+	if _, err := os.Stat(path); err != nil {
+		return fmt.Errorf("no store at %s: run `detente ingest --db %s PATH...` first, or point --db at an existing store", path, path)
+	}
+	return nil
 }
 
 // table is rows of cells with a header, printed in the chosen format.

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -129,5 +130,22 @@ func TestQueryBadFlags(t *testing.T) {
 		if err := cmd.Execute(); err == nil {
 			t.Errorf("query %v succeeded", args)
 		}
+	}
+}
+
+// TestQueryMissingStore checks that a mistyped --db is an error and that
+// the query does not leave an empty store behind.
+func TestQueryMissingStore(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "typo.db")
+	cmd := newQueryCmd()
+	cmd.SetOut(&bytes.Buffer{})
+	cmd.SetErr(&bytes.Buffer{})
+	cmd.SetArgs([]string{"events", "--db", missing})
+	err := cmd.Execute()
+	if err == nil || !strings.Contains(err.Error(), "no store at "+missing) {
+		t.Fatalf("err = %v, want no store at %s", err, missing)
+	}
+	if _, err := os.Stat(missing); !os.IsNotExist(err) {
+		t.Errorf("query created %s (stat: %v)", missing, err)
 	}
 }
