@@ -220,6 +220,7 @@ func TestQuotes(t *testing.T) {
 		{`Tehran was ready to resume talks, the Iranian foreign ministry said.`, "Iranian foreign ministry", "IRNGOV", "Tehran was ready to resume talks"},
 		{`According to Israeli officials, Iran supplied Hezbollah with rockets.`, "Israeli officials", "ISRGOV", "Iran supplied Hezbollah with rockets"},
 		{`TEHRAN, Oct. 14 (Wire) - Iran rejected the invitation, Araghchi said.`, "Araghchi", "IRNGOV", "Iran rejected the invitation"},
+		{`Reformists say talks are needed to ease sanctions, but hardliners accuse them of weakness.`, "Reformists", "OPP", "talks are needed to ease sanctions"},
 	}
 	for _, tt := range tests {
 		res := c.Code(event.Document{ID: "q", Date: "2025-07-01", Text: tt.text})

@@ -146,7 +146,22 @@ func (c *Coder) reported(sn *sentence, st *docState, v int) (event.Quote, bool) 
 	if len(g) > 0 {
 		sp = g[0]
 	}
-	return c.mkQuote(sn, st, sp, v, from, sn.contentEnd()), true
+	return c.mkQuote(sn, st, sp, v, from, sn.reportEnd(from)), true
+}
+
+// reportEnd is where reported speech starting at from ends: at the
+// sentence's final punctuation, or before ", but", ", while" or ";" that
+// joins the narrator's next clause ("Reformists say talks are needed, but
+// hardliners accuse them ...").
+func (sn *sentence) reportEnd(from int) int {
+	end := sn.contentEnd()
+	for j := from; j+1 < end; j++ {
+		w := sn.words[j].Lower
+		if w == ";" || w == "," && (sn.words[j+1].Lower == "but" || sn.words[j+1].Lower == "while" || sn.words[j+1].Lower == "whereas") {
+			return j
+		}
+	}
+	return end
 }
 
 // according codes `according to X, CLAUSE` and `CLAUSE, according to X`.
