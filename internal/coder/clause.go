@@ -67,6 +67,10 @@ func (sn *sentence) segment(c *Coder) {
 		case sn.subordinator(i) != 0:
 			k := sn.subordinator(i)
 			cur = sn.newClause(k, cur)
+		case (w.Lower == "and" || w.Lower == "but") && sn.finiteBefore(i, cur) && sn.subjectVerbNext(i+1):
+			// "Israel attacked Gaza and Hamas fired rockets": a new clause
+			// with its own subject.
+			cur = sn.newClause(sn.info[cur].kind, sn.info[cur].parent)
 		case (w.Lower == "and" || w.Lower == "but") && sn.verbNext(i+1):
 			nc := sn.newClause(sn.info[cur].kind, sn.info[cur].parent)
 			sn.info[nc].inherit = cur
@@ -223,6 +227,25 @@ func (sn *sentence) verbNext(i int) bool {
 		}
 	}
 	return false
+}
+
+// subjectVerbNext reports whether a noun phrase and then a finite verb
+// start at token i.
+func (sn *sentence) subjectVerbNext(i int) bool {
+	k := i
+	for k < len(sn.words) && k < i+6 {
+		w := sn.words[k]
+		switch {
+		case w.arg >= 0:
+			k = sn.args[w.arg].end
+			continue
+		case w.Tag == "DT" || w.Tag == "JJ" || w.Tag == "CD" || w.Tag == "PRP$" || isNounTag(w.Tag):
+			k++
+			continue
+		}
+		break
+	}
+	return k > i && sn.verbNext(k)
 }
 
 // finiteAhead reports whether a finite verb follows within a few tokens

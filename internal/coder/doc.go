@@ -49,6 +49,14 @@
 //     after a common noun starts a relative clause unless the verb is a
 //     speech or warn/tell verb. "Sudan, whose army ..." gives the bare agent
 //     the antecedent's country.
+//   - Reduced relatives: a participle right after a noun, with "there be"
+//     before it or a finite be/have after it ("There were 10 soldiers killed
+//     in Ukraine", "diplomats detained in Iraq were freed"), is passive.
+//   - Clause coordination: "and"/"but" followed by a noun phrase and a
+//     finite verb after a finite verb starts a new clause with its own
+//     subject ("Israel attacked Gaza and Hamas fired rockets at Israel"),
+//     and that noun phrase is not an object of the first verb.
+//   - A place is a last-resort target only within a few tokens of the verb.
 //   - Coordination: "A and B", "A, B and C" give one event per actor on each
 //     side; "A, B," without and/or is an apposition, not a list; "along
 //     with", "together with" and "as well as" coordinate too. Reciprocal

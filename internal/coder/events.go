@@ -431,7 +431,7 @@ func (sn *sentence) target(from, cl, head int, tc *tctx) []int {
 			continue
 		}
 		if sn.args[a].loc && !(tc.slot >= 0 && k-tc.slot <= 2) {
-			if loc < 0 {
+			if loc < 0 && k-from <= maxPlaceReach {
 				loc = a
 			}
 			continue
@@ -443,6 +443,12 @@ func (sn *sentence) target(from, cl, head int, tc *tctx) []int {
 	}
 	return nil
 }
+
+// maxPlaceReach bounds how far after the verb a place may stand and still
+// be its last-resort target: "struck targets in Syria" codes Syria, but in
+// "jailed a man for helping militants join a group in Lebanon" the place
+// belongs to a later phrase.
+const maxPlaceReach = 8
 
 // placeLike reports whether argument a can stand for its country as a last-
 // resort target: a state or a place, not a venue like the UN or an embassy.
@@ -633,6 +639,9 @@ func (sn *sentence) group(a int) []int {
 		if j == 0 {
 			break
 		}
+		if j == 2 && sn.finiteAfter(sn.args[b].end) && sn.verbBeforeArg(a) {
+			break // "Israel attacked Gaza and Hamas fired rockets": a new clause
+		}
 		closed = j == 2
 		if sn.args[b].country == "" && sn.args[b].kind == actors.KindAgent {
 			continue
@@ -646,6 +655,33 @@ func (sn *sentence) group(a int) []int {
 		return g[:1] // "A, B," is an apposition, not a list
 	}
 	return g
+}
+
+// finiteAfter reports whether a finite verb or modal starts at token k,
+// after adverbs.
+func (sn *sentence) finiteAfter(k int) bool {
+	for ; k < len(sn.words) && sn.words[k].Tag == "RB"; k++ {
+	}
+	if k >= len(sn.words) {
+		return false
+	}
+	switch sn.words[k].Tag {
+	case "VBD", "VBZ", "VBP", "MD":
+		return true
+	}
+	return false
+}
+
+// verbBeforeArg reports whether argument a follows a verb of its clause
+// (it is an object, not a subject).
+func (sn *sentence) verbBeforeArg(a int) bool {
+	st := sn.args[a].start
+	for k := st - 1; k >= 0 && k >= st-8 && sn.clause[k] == sn.clause[st]; k-- {
+		if isVerbTag(sn.words[k].Tag) {
+			return true
+		}
+	}
+	return false
 }
 
 // coordinated reports whether tokens [a, b) join two conjuncts: 0 no, 1 by
@@ -678,6 +714,9 @@ func (sn *sentence) coordinated(a, b int) int {
 
 // passive reports whether verb i is in the passive voice.
 func (sn *sentence) passive(i int) bool {
+	if sn.reducedRelative(i) {
+		return true
+	}
 	if sn.words[i].Tag != "VBN" {
 		return false
 	}
@@ -689,6 +728,37 @@ func (sn *sentence) passive(i int) bool {
 		case w.Tag == "RB" || w.Lower == "not" || w.Lower == "n't":
 		default:
 			return sn.byAgent(i) >= 0 && w.arg < 0 && w.Tag != "PRP"
+		}
+	}
+	return false
+}
+
+// reducedRelative reports whether participle i (often tagged VBD) modifies
+// the noun before it rather than predicating of it: "There were 10 Russian
+// soldiers killed in Ukraine", "Two Iranian diplomats detained in Iraq were
+// freed". Signs: an existential "there be" before the noun, or a finite
+// be/have later in the same stretch of the sentence that the participle
+// cannot be.
+func (sn *sentence) reducedRelative(i int) bool {
+	w := sn.words[i]
+	if w.Tag != "VBN" && w.Tag != "VBD" || i < 2 || !isNounTag(sn.words[i-1].Tag) {
+		return false
+	}
+	for k := i - 2; k >= 0 && k >= i-8; k-- {
+		if isVerbTag(sn.words[k].Tag) {
+			if sn.words[k].lemma == "be" && k > 0 && sn.words[k-1].Lower == "there" {
+				return true
+			}
+			break
+		}
+	}
+	for k := i + 1; k < len(sn.words); k++ {
+		x := sn.words[k]
+		switch {
+		case x.Tag == "." || x.Tag == "," || x.Tag == ":" || x.Tag == "CC" || x.Tag == "WDT" || x.Tag == "WP" || x.Lower == "that":
+			return false
+		case x.Tag == "VBD" || x.Tag == "VBZ" || x.Tag == "VBP":
+			return x.lemma == "be" || x.lemma == "have"
 		}
 	}
 	return false
