@@ -91,6 +91,9 @@ func (c *Coder) verbHead(sn *sentence, i int) (string, bool) {
 		if nx.Tag == "DT" || nx.Lower == "that" || (nx.arg >= 0 && nx.Tag != "POS") {
 			return w.vlem, true
 		}
+		if w.Tag == "NNS" && nx.Lower == "to" && i+2 < len(sn.words) && sn.words[i+2].arg >= 0 {
+			return w.vlem, true // "Sarkozy heads to Beijing"
+		}
 	}
 	return "", false
 }
