@@ -237,7 +237,7 @@ func (sn *sentence) subjectVerbNext(i int) bool {
 		w := sn.words[k]
 		switch {
 		case w.arg >= 0:
-			k = sn.args[w.arg].end
+			k = max(k+1, sn.args[w.arg].end) // a pronoun argument may be empty
 			continue
 		case w.Tag == "DT" || w.Tag == "JJ" || w.Tag == "CD" || w.Tag == "PRP$" || isNounTag(w.Tag):
 			k++
