@@ -12,6 +12,7 @@ import (
 
 	"github.com/detente-project/detente/examples"
 	"github.com/detente-project/detente/internal/sim/eum"
+	"github.com/detente-project/detente/internal/sim/smp"
 )
 
 func init() { rootCmd.AddCommand(newDemoCmd()) }
@@ -80,7 +81,7 @@ func runDemo(ctx context.Context, o demoOptions, w io.Writer) error {
 		}
 	}
 	fmt.Fprintf(w, "\n== 4. What happens next: bargaining models on examples/%s\n", examples.Scenario)
-	so := simulateOptions{model: "all", format: "table", eum: eum.DefaultOptions()}
+	so := simulateOptions{model: "all", format: "table", eum: eum.DefaultOptions(), smp: smp.DefaultOptions()}
 	if err := runSimulate(ctx, nil, so, w); err != nil {
 		return err
 	}

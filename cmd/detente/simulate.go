@@ -14,6 +14,7 @@ import (
 	"github.com/detente-project/detente/internal/sim/eum"
 	"github.com/detente-project/detente/internal/sim/plot"
 	"github.com/detente-project/detente/internal/sim/scenario"
+	"github.com/detente-project/detente/internal/sim/smp"
 )
 
 func init() {
@@ -40,18 +41,21 @@ type simulateOptions struct {
 	shocks, remove      []string
 	noScenarioShocks    bool
 	eum                 eum.Options
+	smp                 smp.Options
 }
 
 // newSimulateCmd builds `detente simulate`.
 func newSimulateCmd() *cobra.Command {
-	o := simulateOptions{eum: eum.DefaultOptions()}
+	o := simulateOptions{eum: eum.DefaultOptions(), smp: smp.DefaultOptions()}
 	cmd := &cobra.Command{
 		Use:   "simulate [FILE]",
-		Short: "Forecast a bargaining scenario with the expected utility model and baselines",
+		Short: "Forecast a bargaining scenario with the expected utility model, KTAB's SMP and baselines",
 		Long: `simulate reads a scenario (YAML, or a CSV table actor,capability,position,salience)
 and forecasts where each issue settles with Bueno de Mesquita's expected utility
-model (eum) and three baselines: the capability x salience weighted mean, the
-weighted median (median voter) and the Nash bargaining solution (nbs).
+model (eum), KTAB's spatial model of politics (smp: actors challenge the rival
+they expect most from and strike bargains until positions settle) and three
+baselines: the capability x salience weighted mean, the weighted median
+(median voter) and the Nash bargaining solution (nbs).
 Without FILE it runs the bundled scenario examples/iran-us.yaml.
 
 --runs N perturbs the inputs N times (--noise, --seed) and reports the
@@ -61,6 +65,7 @@ baseline; shocks written in the scenario are always compared too unless
 --no-scenario-shocks.`,
 		Example: `  detente simulate
   detente simulate examples/iran-us.yaml --model eum --plot eum.svg
+  detente simulate examples/iran-us.yaml --model smp --plot smp.svg
   detente simulate examples/iran-us.yaml --runs 1000 --noise 0.1 --seed 7
   detente simulate examples/iran-us.yaml --shock 'khamenei.position@talks=60' --remove israel
   detente simulate examples/iran-us-talks.csv --format json`,
@@ -70,9 +75,9 @@ baseline; shocks written in the scenario are always compared too unless
 		},
 	}
 	f := cmd.Flags()
-	f.StringVar(&o.model, "model", "all", "model(s): eum, mean, median, nbs or all (comma-separated)")
+	f.StringVar(&o.model, "model", "all", "model(s): eum, smp, mean, median, nbs or all (comma-separated)")
 	f.StringVar(&o.format, "format", "table", "output format: table or json")
-	f.StringVar(&o.plot, "plot", "", "draw EUM trajectories to this .svg or .png file")
+	f.StringVar(&o.plot, "plot", "", "draw trajectories (EUM if it ran, else the first model) to this .svg or .png file")
 	f.IntVar(&o.runs, "runs", 0, "Monte Carlo runs over perturbed inputs (0 = none)")
 	f.Float64Var(&o.noise, "noise", 0.1, "Monte Carlo noise: position sd as a fraction of the scale, salience sd, log-capability sd")
 	f.Uint64Var(&o.seed, "seed", 1, "Monte Carlo random seed")
@@ -90,6 +95,9 @@ baseline; shocks written in the scenario are always compared too unless
 	f.StringVar(&o.eum.Stop, "eum-stop", o.eum.Stop, "EUM stopping rule: outcome or positions")
 	f.StringVar(&o.eum.Range, "eum-range", o.eum.Range, "EUM distance normaliser: scale or positions (spread of initial positions)")
 	f.IntVar(&o.eum.MaxRounds, "eum-max-rounds", o.eum.MaxRounds, "EUM: most rounds to play")
+	f.StringVar(&o.smp.Forecast, "smp-forecast", o.smp.Forecast, "SMP forecast: mean (expected position) or mode (most likely position)")
+	f.StringVar(&o.smp.Risk, "smp-risk", o.smp.Risk, "SMP risk attitudes: inferred (KTAB) or neutral")
+	f.IntVar(&o.smp.MaxRounds, "smp-max-rounds", o.smp.MaxRounds, "SMP: most rounds to play")
 	return cmd
 }
 
@@ -106,7 +114,7 @@ func runSimulate(ctx context.Context, args []string, o simulateOptions, w io.Wri
 		return err
 	}
 	opts := sim.Options{Runs: o.runs, Noise: o.noise, Seed: o.seed, Workers: o.workers,
-		NoScenarioShocks: o.noScenarioShocks, EUM: &o.eum}
+		NoScenarioShocks: o.noScenarioShocks, EUM: &o.eum, SMP: &o.smp}
 	if o.model != "all" {
 		opts.Models = strings.Split(o.model, ",")
 	}

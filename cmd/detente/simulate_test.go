@@ -96,3 +96,75 @@ func TestServeSimulateWired(t *testing.T) {
 		t.Error("dashboard result lacks rounds/positions")
 	}
 }
+
+// TestSimulateCLISMP runs `detente simulate examples/iran-us.yaml --model
+// smp` in every output mode: table, JSON, plot, Monte Carlo and what-if.
+func TestSimulateCLISMP(t *testing.T) {
+	out, err := runSimulateCLI(t, "../../examples/iran-us.yaml", "--model", "smp")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Issue talks", "smp", "SMP positions on talks", "SMP positions on enrichment", "Supreme Leader Khamenei"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("table output lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "eum ") || strings.Contains(out, "median") {
+		t.Errorf("--model smp ran other models:\n%s", out)
+	}
+
+	out, err = runSimulateCLI(t, "../../examples/iran-us.yaml", "--model", "smp", "--format", "json", "--no-scenario-shocks")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rep struct {
+		Models []struct {
+			Model  string
+			Issues []struct {
+				Issue     string
+				Outcome   float64
+				Converged bool
+				Rounds    []struct {
+					Positions     map[string]float64
+					Probabilities map[string]float64
+					Challenges    []struct{ From, To string }
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("JSON output: %v\n%s", err, out)
+	}
+	if len(rep.Models) != 1 || rep.Models[0].Model != "smp" || len(rep.Models[0].Issues) != 2 {
+		t.Fatalf("unexpected JSON report %+v", rep)
+	}
+	for _, is := range rep.Models[0].Issues {
+		if len(is.Rounds) < 2 || len(is.Rounds[1].Challenges) == 0 || len(is.Rounds[0].Probabilities) == 0 || !is.Converged {
+			t.Errorf("smp/%s: rounds, challenges or probabilities missing: %+v", is.Issue, is)
+		}
+	}
+
+	plotPath := filepath.Join(t.TempDir(), "smp.svg")
+	out, err = runSimulateCLI(t, "../../examples/iran-us.yaml", "--model", "smp,median", "--plot", plotPath, "--runs", "8", "--seed", "2",
+		"--shock", "khamenei.position@talks=60", "--smp-forecast", "mode", "--smp-max-rounds", "50")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Monte Carlo: 8 runs", `What-if "command line"`, "smp     talks"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("output lacks %q:\n%s", want, out)
+		}
+	}
+	if b, err := os.ReadFile(plotPath); err != nil || !bytes.Contains(b, []byte("SMP")) {
+		t.Errorf("SMP plot not written: %v", err)
+	}
+	for name, args := range map[string][]string{
+		"bad forecast": {"--model", "smp", "--smp-forecast", "median"},
+		"bad risk":     {"--model", "smp", "--smp-risk", "scholz"},
+		"bad rounds":   {"--model", "smp", "--smp-max-rounds", "0"},
+	} {
+		if _, err := runSimulateCLI(t, args...); err == nil {
+			t.Errorf("%s: no error", name)
+		}
+	}
+}

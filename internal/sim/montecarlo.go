@@ -8,7 +8,6 @@ import (
 	"sort"
 	"sync"
 
-	"github.com/detente-project/detente/internal/sim/eum"
 	"github.com/detente-project/detente/internal/sim/scenario"
 )
 
@@ -75,7 +74,7 @@ func Perturb(sc *scenario.Scenario, sigma float64, rng *rand.Rand) *scenario.Sce
 // monteCarlo runs o.Runs perturbed simulations on all workers. Run k uses
 // its own generator seeded with (Seed, k), and results are stored by k, so
 // the answer does not depend on the number of workers.
-func monteCarlo(ctx context.Context, sc *scenario.Scenario, models []string, eo eum.Options, o Options) (*MonteCarlo, error) {
+func monteCarlo(ctx context.Context, sc *scenario.Scenario, models []string, mo modelOptions, o Options) (*MonteCarlo, error) {
 	workers := o.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -88,7 +87,7 @@ func monteCarlo(ctx context.Context, sc *scenario.Scenario, models []string, eo 
 		go func() {
 			defer wg.Done()
 			for k := range jobs {
-				outcomes[k] = oneRun(ctx, sc, models, eo, o, k)
+				outcomes[k] = oneRun(ctx, sc, models, mo, o, k)
 			}
 		}()
 	}
@@ -104,9 +103,9 @@ func monteCarlo(ctx context.Context, sc *scenario.Scenario, models []string, eo 
 }
 
 // oneRun simulates run k and returns outcomes per model and issue, or nil.
-func oneRun(ctx context.Context, sc *scenario.Scenario, models []string, eo eum.Options, o Options, k int) []float64 {
+func oneRun(ctx context.Context, sc *scenario.Scenario, models []string, mo modelOptions, o Options, k int) []float64 {
 	rng := rand.New(rand.NewPCG(o.Seed, uint64(k)))
-	res, err := runModels(ctx, Perturb(sc, o.Noise, rng), models, eo, false)
+	res, err := runModels(ctx, Perturb(sc, o.Noise, rng), models, mo, false)
 	if err != nil {
 		return nil
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/detente-project/detente/internal/sim/baseline"
 	"github.com/detente-project/detente/internal/sim/eum"
 	"github.com/detente-project/detente/internal/sim/scenario"
+	"github.com/detente-project/detente/internal/sim/smp"
 	"github.com/detente-project/detente/internal/sim/spatial"
 )
 
@@ -19,6 +20,12 @@ var models = map[string]func([]spatial.Actor, spatial.Scale) (float64, error){
 	"median": func(a []spatial.Actor, _ spatial.Scale) (float64, error) { return baseline.Median(a), nil },
 	"nbs":    func(a []spatial.Actor, s spatial.Scale) (float64, error) { return baseline.NBS(a, s), nil },
 	"eum":    eumWith(eum.DefaultOptions()),
+	"smp":    smpWith(smp.DefaultOptions()),
+	"smp-mode-neutral": smpWith(func() smp.Options {
+		o := smp.DefaultOptions()
+		o.Forecast, o.Risk = "mode", "neutral"
+		return o
+	}()),
 	"eum-mean-q05": eumWith(func() eum.Options {
 		o := eum.DefaultOptions()
 		o.Forecast, o.Q, o.T = "mean", 0.5, 0.5
@@ -30,6 +37,14 @@ func eumWith(o eum.Options) func([]spatial.Actor, spatial.Scale) (float64, error
 	o.Record = false
 	return func(a []spatial.Actor, s spatial.Scale) (float64, error) {
 		r, err := eum.Simulate(context.Background(), a, s, o)
+		return r.Outcome, err
+	}
+}
+
+func smpWith(o smp.Options) func([]spatial.Actor, spatial.Scale) (float64, error) {
+	o.Record = false
+	return func(a []spatial.Actor, s spatial.Scale) (float64, error) {
+		r, err := smp.Simulate(context.Background(), a, s, o)
 		return r.Outcome, err
 	}
 }

@@ -1,6 +1,7 @@
 // Package sim runs bargaining models on scenarios: the expected utility
-// model and its baselines, Monte Carlo over perturbed inputs and what-if
-// shocks, returning one JSON-serialisable Report. Run is the library entry
+// model, KTAB's spatial model of politics and the baselines, Monte Carlo
+// over perturbed inputs and what-if shocks, returning one
+// JSON-serialisable Report. Run is the library entry
 // point used by `detente simulate` and the web dashboard.
 package sim
 
@@ -13,11 +14,12 @@ import (
 	"github.com/detente-project/detente/internal/sim/baseline"
 	"github.com/detente-project/detente/internal/sim/eum"
 	"github.com/detente-project/detente/internal/sim/scenario"
+	"github.com/detente-project/detente/internal/sim/smp"
 	"github.com/detente-project/detente/internal/sim/spatial"
 )
 
 // Models lists the model names Run knows, in report order.
-var Models = []string{"eum", "mean", "median", "nbs"}
+var Models = []string{"eum", "smp", "mean", "median", "nbs"}
 
 // Options configure Run.
 type Options struct {
@@ -26,6 +28,9 @@ type Options struct {
 	// EUM configures the expected utility model; zero means
 	// eum.DefaultOptions().
 	EUM *eum.Options
+	// SMP configures KTAB's spatial model of politics; zero means
+	// smp.DefaultOptions().
+	SMP *smp.Options
 	// Runs > 0 adds a Monte Carlo over perturbed inputs.
 	Runs int
 	// Noise is the Monte Carlo perturbation size (see Perturb).
@@ -61,7 +66,7 @@ type Report struct {
 
 // ModelResult is one model's forecast for every issue.
 type ModelResult struct {
-	// Model is eum, mean, median or nbs.
+	// Model is eum, smp, mean, median or nbs.
 	Model string `json:"model"`
 	// Issues holds one result per issue.
 	Issues []IssueResult `json:"issues"`
@@ -81,7 +86,7 @@ type IssueResult struct {
 	// Rounds holds positions per actor per round (round 0 is the input;
 	// baselines have only round 0).
 	Rounds []Round `json:"rounds"`
-	// Converged reports whether EUM met its stopping rule.
+	// Converged reports whether EUM or SMP met its stopping rule.
 	Converged bool `json:"converged"`
 }
 
@@ -93,10 +98,34 @@ type Round struct {
 	Positions map[string]float64 `json:"positions"`
 	// Outcome is the model's forecast after this round.
 	Outcome float64 `json:"outcome"`
-	// Risk maps actor name to the risk exponent used (EUM).
+	// Risk maps actor name to its risk attitude: for EUM the risk exponent
+	// used in the round, for SMP KTAB's normalised attitude R in [-1, 1]
+	// (+1 risk averse) in this state.
 	Risk map[string]float64 `json:"risk,omitempty"`
 	// Offers lists the offers made (EUM).
 	Offers []Offer `json:"offers,omitempty"`
+	// Probabilities maps actor name to the probability that its position
+	// is the outcome (SMP).
+	Probabilities map[string]float64 `json:"probabilities,omitempty"`
+	// Challenges lists each actor's best challenge and the bargain it
+	// proposed (SMP).
+	Challenges []Challenge `json:"challenges,omitempty"`
+}
+
+// Challenge is one SMP challenge and its bargain.
+type Challenge struct {
+	// From challenges To.
+	From string `json:"from"`
+	To   string `json:"to"`
+	// Prob is From's estimate that it wins; Gain its expected utility gain.
+	Prob float64 `json:"prob"`
+	Gain float64 `json:"gain"`
+	// FromPosition and ToPosition are where the bargain moves each.
+	FromPosition float64 `json:"from_position"`
+	ToPosition   float64 `json:"to_position"`
+	// FromAccepted and ToAccepted mark who took the bargain.
+	FromAccepted bool `json:"from_accepted"`
+	ToAccepted   bool `json:"to_accepted"`
 }
 
 // Offer is one EUM offer.
@@ -118,39 +147,51 @@ type Offer struct {
 // Run simulates every selected model on every issue, then the Monte Carlo
 // and what-if comparisons the options ask for.
 func Run(ctx context.Context, sc *scenario.Scenario, o Options) (*Report, error) {
-	models, eo, err := o.resolve()
+	models, mo, err := o.resolve()
 	if err != nil {
 		return nil, err
 	}
 	rep := &Report{Scenario: sc.Title, File: sc.File, Notes: sc.Notes, Issues: sc.Issues}
-	if rep.Models, err = runModels(ctx, sc, models, eo, true); err != nil {
+	if rep.Models, err = runModels(ctx, sc, models, mo, true); err != nil {
 		return nil, err
 	}
 	if o.Runs > 0 {
-		if rep.MonteCarlo, err = monteCarlo(ctx, sc, models, eo, o); err != nil {
+		if rep.MonteCarlo, err = monteCarlo(ctx, sc, models, mo, o); err != nil {
 			return nil, err
 		}
 	}
-	if rep.WhatIf, err = whatIfs(ctx, sc, rep.Models, models, eo, o); err != nil {
+	if rep.WhatIf, err = whatIfs(ctx, sc, rep.Models, models, mo, o); err != nil {
 		return nil, err
 	}
 	return rep, nil
 }
 
-// resolve validates model names and EUM options.
-func (o Options) resolve() ([]string, eum.Options, error) {
-	eo := eum.DefaultOptions()
+// modelOptions are the settings of the iterative models.
+type modelOptions struct {
+	eum eum.Options
+	smp smp.Options
+}
+
+// resolve validates model names and model options.
+func (o Options) resolve() ([]string, modelOptions, error) {
+	mo := modelOptions{eum: eum.DefaultOptions(), smp: smp.DefaultOptions()}
 	if o.EUM != nil {
-		eo = *o.EUM
+		mo.eum = *o.EUM
 	}
-	if err := eo.Validate(); err != nil {
-		return nil, eo, err
+	if o.SMP != nil {
+		mo.smp = *o.SMP
+	}
+	if err := mo.eum.Validate(); err != nil {
+		return nil, mo, err
+	}
+	if err := mo.smp.Validate(); err != nil {
+		return nil, mo, err
 	}
 	if o.Runs < 0 || !(o.Noise >= 0) {
-		return nil, eo, fmt.Errorf("monte carlo needs runs >= 0 and noise >= 0")
+		return nil, mo, fmt.Errorf("monte carlo needs runs >= 0 and noise >= 0")
 	}
 	if len(o.Models) == 0 {
-		return Models, eo, nil
+		return Models, mo, nil
 	}
 	var out []string
 	for _, want := range Models {
@@ -163,20 +204,20 @@ func (o Options) resolve() ([]string, eum.Options, error) {
 	}
 	for _, m := range o.Models {
 		if !contains(Models, m) {
-			return nil, eo, fmt.Errorf("unknown model %q (want %s)", m, strings.Join(Models, ", "))
+			return nil, mo, fmt.Errorf("unknown model %q (want %s)", m, strings.Join(Models, ", "))
 		}
 	}
-	return out, eo, nil
+	return out, mo, nil
 }
 
 // runModels runs each model on each issue.
-func runModels(ctx context.Context, sc *scenario.Scenario, models []string, eo eum.Options, record bool) ([]ModelResult, error) {
-	eo.Record = record
+func runModels(ctx context.Context, sc *scenario.Scenario, models []string, mo modelOptions, record bool) ([]ModelResult, error) {
+	mo.eum.Record, mo.smp.Record = record, record
 	var out []ModelResult
 	for _, m := range models {
 		mr := ModelResult{Model: m}
 		for _, is := range sc.Issues {
-			r, err := runIssue(ctx, sc, is, m, eo)
+			r, err := runIssue(ctx, sc, is, m, mo)
 			if err != nil {
 				return nil, fmt.Errorf("%s on issue %q: %w", m, is.ID, err)
 			}
@@ -188,7 +229,7 @@ func runModels(ctx context.Context, sc *scenario.Scenario, models []string, eo e
 }
 
 // runIssue runs one model on one issue.
-func runIssue(ctx context.Context, sc *scenario.Scenario, is scenario.Issue, model string, eo eum.Options) (IssueResult, error) {
+func runIssue(ctx context.Context, sc *scenario.Scenario, is scenario.Issue, model string, mo modelOptions) (IssueResult, error) {
 	actors := Actors(sc, is.ID)
 	scale := spatial.Scale{Min: is.Scale.Min, Max: is.Scale.Max}
 	res := IssueResult{Issue: is.ID, Name: is.Name, Converged: true}
@@ -200,13 +241,22 @@ func runIssue(ctx context.Context, sc *scenario.Scenario, is scenario.Issue, mod
 	}
 	switch model {
 	case "eum":
-		r, err := eum.Simulate(ctx, actors, scale, eo)
+		r, err := eum.Simulate(ctx, actors, scale, mo.eum)
 		if err != nil {
 			return res, err
 		}
 		res.Outcome, res.Converged = r.Outcome, r.Converged
 		for k, rd := range r.Rounds {
 			res.Rounds = append(res.Rounds, eumRound(k, rd, res.Actors))
+		}
+	case "smp":
+		r, err := smp.Simulate(ctx, actors, scale, mo.smp)
+		if err != nil {
+			return res, err
+		}
+		res.Outcome, res.Converged = r.Outcome, r.Converged
+		for k, rd := range r.Rounds {
+			res.Rounds = append(res.Rounds, smpRound(k, rd, res.Actors))
 		}
 	case "mean":
 		res.Outcome = baseline.Mean(actors)
@@ -215,7 +265,7 @@ func runIssue(ctx context.Context, sc *scenario.Scenario, is scenario.Issue, mod
 	case "nbs":
 		res.Outcome = baseline.NBS(actors, scale)
 	}
-	if model != "eum" && eo.Record {
+	if !iterative(model) && mo.eum.Record {
 		res.Rounds = []Round{{Positions: positions(actors), Outcome: res.Outcome}}
 	}
 	res.Anchor = is.NearestAnchor(res.Outcome)
@@ -238,6 +288,24 @@ func eumRound(k int, rd eum.Round, names []string) Round {
 			Position: of.Position, EUTo: of.EUTo, EUFrom: of.EUFrom, Accepted: of.Accepted})
 	}
 	sort.SliceStable(out.Offers, func(a, b int) bool { return out.Offers[a].To < out.Offers[b].To })
+	return out
+}
+
+// iterative reports whether a model plays rounds (and has a stopping rule).
+func iterative(model string) bool { return model == "eum" || model == "smp" }
+
+func smpRound(k int, rd smp.Round, names []string) Round {
+	out := Round{Round: k, Positions: map[string]float64{}, Outcome: rd.Forecast,
+		Risk: map[string]float64{}, Probabilities: map[string]float64{}}
+	for i, name := range names {
+		out.Positions[name] = rd.Positions[i]
+		out.Risk[name] = rd.Risk[i]
+		out.Probabilities[name] = rd.Probabilities[i]
+	}
+	for _, c := range rd.Challenges {
+		out.Challenges = append(out.Challenges, Challenge{From: names[c.From], To: names[c.To], Prob: c.Prob, Gain: c.Gain,
+			FromPosition: c.FromPosition, ToPosition: c.ToPosition, FromAccepted: c.FromAccepted, ToAccepted: c.ToAccepted})
+	}
 	return out
 }
 

@@ -204,7 +204,7 @@ func TestTable(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := buf.String()
-	for _, want := range []string{"Issue talks", "MODEL", "eum", "nbs", "EUM positions on talks", "Supreme Leader Khamenei", "Monte Carlo: 5 runs", "What-if", "analyst judgements"} {
+	for _, want := range []string{"Issue talks", "MODEL", "eum", "nbs", "EUM positions on talks", "SMP positions on enrichment", "smp", "Supreme Leader Khamenei", "Monte Carlo: 5 runs", "What-if", "analyst judgements"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("table lacks %q", want)
 		}
@@ -220,6 +220,35 @@ func TestRunRejectsBadOptions(t *testing.T) {
 	} {
 		if _, err := Run(context.Background(), sc, o); err == nil {
 			t.Errorf("%s: accepted", name)
+		}
+	}
+}
+
+// TestSMPBundled pins the SMP forecasts of the bundled scenario (a
+// regression guard: any change to the model's rules should show up here
+// and be explained), and checks that the report carries SMP's rounds,
+// challenges, probabilities and risk attitudes.
+func TestSMPBundled(t *testing.T) {
+	rep, err := Run(context.Background(), bundled(t), Options{Models: []string{"smp"}, NoScenarioShocks: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]float64{"talks": 37.8716, "enrichment": 8.3808}
+	for _, is := range rep.Models[0].Issues {
+		if math.Abs(is.Outcome-want[is.Issue]) > 5e-4 || !is.Converged {
+			t.Errorf("smp/%s: outcome %.4f converged %v, want %.4f", is.Issue, is.Outcome, is.Converged, want[is.Issue])
+		}
+		if len(is.Rounds) < 3 {
+			t.Fatalf("smp/%s: %d rounds", is.Issue, len(is.Rounds))
+		}
+		r1 := is.Rounds[1]
+		if len(r1.Challenges) == 0 || len(r1.Probabilities) != len(is.Actors) || len(r1.Risk) != len(is.Actors) {
+			t.Errorf("smp/%s round 1 lacks detail: %+v", is.Issue, r1)
+		}
+		for _, c := range r1.Challenges {
+			if c.From == c.To || !(c.Prob > 0 && c.Prob < 1) || !(c.Gain > 0) {
+				t.Errorf("smp/%s: odd challenge %+v", is.Issue, c)
+			}
 		}
 	}
 }

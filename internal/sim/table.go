@@ -8,8 +8,8 @@ import (
 )
 
 // WriteTable writes the report as aligned plain-text tables: outcomes per
-// model and issue, EUM start and end positions per actor, the Monte Carlo
-// distribution and the what-if comparisons.
+// model and issue, EUM and SMP start and end positions per actor, the Monte
+// Carlo distribution and the what-if comparisons.
 func (r *Report) WriteTable(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintf(tw, "Scenario: %s\n", r.Scenario)
@@ -25,23 +25,24 @@ func (r *Report) WriteTable(w io.Writer) error {
 					continue
 				}
 				rounds, conv := "-", "-"
-				if m.Model == "eum" {
+				if iterative(m.Model) {
 					rounds, conv = fmt.Sprint(max(len(res.Rounds)-1, 0)), fmt.Sprint(res.Converged)
 				}
 				fmt.Fprintf(tw, "%s\t%.1f\t%s\t%s\t%s\n", m.Model, res.Outcome, res.Anchor, rounds, conv)
 			}
 		}
 	}
-	r.writeEUM(tw)
+	r.writePositions(tw)
 	r.writeMonteCarlo(tw)
 	r.writeWhatIf(tw)
 	return tw.Flush()
 }
 
-// writeEUM lists each actor's first and last EUM position.
-func (r *Report) writeEUM(tw io.Writer) {
+// writePositions lists each actor's first and last position under each
+// model that plays rounds (EUM, SMP).
+func (r *Report) writePositions(tw io.Writer) {
 	for _, m := range r.Models {
-		if m.Model != "eum" {
+		if !iterative(m.Model) {
 			continue
 		}
 		for _, res := range m.Issues {
@@ -49,7 +50,7 @@ func (r *Report) writeEUM(tw io.Writer) {
 				continue
 			}
 			first, last := res.Rounds[0], res.Rounds[len(res.Rounds)-1]
-			fmt.Fprintf(tw, "\nEUM positions on %s (round 0 -> round %d)\n", res.Issue, last.Round)
+			fmt.Fprintf(tw, "\n%s positions on %s (round 0 -> round %d)\n", strings.ToUpper(m.Model), res.Issue, last.Round)
 			fmt.Fprintln(tw, "ACTOR\tSTART\tEND\tMOVE")
 			for _, a := range res.Actors {
 				fmt.Fprintf(tw, "%s\t%.1f\t%.1f\t%+.1f\n", a, first.Positions[a], last.Positions[a], last.Positions[a]-first.Positions[a])

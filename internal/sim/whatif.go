@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 
-	"github.com/detente-project/detente/internal/sim/eum"
 	"github.com/detente-project/detente/internal/sim/scenario"
 )
 
@@ -30,7 +29,7 @@ type Comparison struct {
 }
 
 // whatIfs runs the scenario's shocks and the command-line variation.
-func whatIfs(ctx context.Context, sc *scenario.Scenario, base []ModelResult, models []string, eo eum.Options, o Options) ([]WhatIf, error) {
+func whatIfs(ctx context.Context, sc *scenario.Scenario, base []ModelResult, models []string, mo modelOptions, o Options) ([]WhatIf, error) {
 	var vars []scenario.Variation
 	if !o.NoScenarioShocks {
 		for _, sh := range sc.Shocks {
@@ -46,7 +45,7 @@ func whatIfs(ctx context.Context, sc *scenario.Scenario, base []ModelResult, mod
 	}
 	var out []WhatIf
 	for _, v := range vars {
-		w, err := compare(ctx, sc, base, models, eo, v)
+		w, err := compare(ctx, sc, base, models, mo, v)
 		if err != nil {
 			return nil, err
 		}
@@ -55,7 +54,7 @@ func whatIfs(ctx context.Context, sc *scenario.Scenario, base []ModelResult, mod
 	return out, nil
 }
 
-func compare(ctx context.Context, sc *scenario.Scenario, base []ModelResult, models []string, eo eum.Options, v scenario.Variation) (WhatIf, error) {
+func compare(ctx context.Context, sc *scenario.Scenario, base []ModelResult, models []string, mo modelOptions, v scenario.Variation) (WhatIf, error) {
 	w := WhatIf{Name: v.Name, Remove: v.Remove}
 	for _, c := range v.Changes {
 		w.Changes = append(w.Changes, c.String())
@@ -64,7 +63,7 @@ func compare(ctx context.Context, sc *scenario.Scenario, base []ModelResult, mod
 	if err != nil {
 		return w, err
 	}
-	res, err := runModels(ctx, shocked, models, eo, false)
+	res, err := runModels(ctx, shocked, models, mo, false)
 	if err != nil {
 		return w, fmt.Errorf("what-if %q: %w", v.Name, err)
 	}
