@@ -203,10 +203,12 @@ func (c *Coder) makeEvent(sn *sentence, st *docState, f found, p pair) (event.Ev
 		DocID: st.doc.ID, Date: st.dateStr, SentenceIndex: sn.index, Sentence: sn.text,
 		Source: p.src.code, SourceCountry: p.src.country, Target: p.tgt.code, TargetCountry: p.tgt.country,
 		CAMEO: cd.Code, Root: cd.Root, EventName: cd.Name, PLOVER: cd.PLOVER, PLOVERMode: cd.PLOVERMode,
-		Goldstein: cd.Goldstein, QuadClass: cd.QuadClass, Evidence: sn.text,
+		Goldstein: cd.Goldstein, QuadClass: cd.QuadClass,
 		Negated: f.negated, Modality: f.modality,
 	}
-	e.EvidenceSpan = event.Span{Start: sn.start, End: sn.start + len(sn.text)}
+	lo, hi := evidenceRange(f, p)
+	e.Evidence = sn.textOf(lo, hi)
+	e.EvidenceSpan = mkSpan(sn.span(lo, hi))
 	e.VerbSpan = mkSpan(sn.span(f.head, f.headEnd))
 	e.VerbText = sn.textOf(f.head, f.headEnd)
 	if !p.src.pron || p.src.end > p.src.start {
@@ -219,6 +221,21 @@ func (c *Coder) makeEvent(sn *sentence, st *docState, f found, p pair) (event.Ev
 	}
 	e.Location = sn.location(f.head)
 	return e, true
+}
+
+// evidenceRange is the smallest token range holding the event's source,
+// predicate and target: the words that justify it ("Iran categorically
+// rejected the United States' invitation to talks"), not the whole
+// sentence with its dateline and attribution.
+func evidenceRange(f found, p pair) (int, int) {
+	lo, hi := f.head, f.headEnd
+	for _, a := range [...]arg{p.src, p.tgt} {
+		if a.start < 0 || a.end <= a.start {
+			continue
+		}
+		lo, hi = min(lo, a.start), max(hi, a.end)
+	}
+	return lo, hi
 }
 
 func mkSpan(a, b int) event.Span { return event.Span{Start: a, End: b} }

@@ -82,6 +82,9 @@ func TestMission(t *testing.T) {
 	if len(res.Events) != len(tests) {
 		t.Errorf("got %d events %v, want %d", len(res.Events), triples(res.Events), len(tests))
 	}
+	if e, ok := has(res.Events, "IRN>USA:12"); ok && e.Evidence != "Iran categorically rejected the United States' invitation to talks" {
+		t.Errorf("evidence %q, want the clause without dateline and attribution", e.Evidence)
+	}
 }
 
 func triples(evs []event.Event) []string {
@@ -106,6 +109,12 @@ func checkSpans(t *testing.T, doc string, e event.Event) {
 		if sp.s.Start < 0 || sp.s.End > len(doc) || doc[sp.s.Start:sp.s.End] != sp.text {
 			t.Errorf("span %+v does not hold %q", sp.s, sp.text)
 		}
+		if sp.s.Start < e.EvidenceSpan.Start || sp.s.End > e.EvidenceSpan.End {
+			t.Errorf("span %+v of %q lies outside the evidence %+v", sp.s, sp.text, e.EvidenceSpan)
+		}
+	}
+	if !strings.Contains(e.Sentence, e.Evidence) {
+		t.Errorf("evidence %q is not in the sentence %q", e.Evidence, e.Sentence)
 	}
 }
 

@@ -124,7 +124,8 @@
 //
 // # Output
 //
-// Every event carries the sentence as evidence and byte spans into
+// Every event carries its sentence, its evidence (the shortest stretch of
+// the sentence holding source, predicate and target) and byte spans into
 // Document.Text (evidence, verb, source, target), CAMEO code, root, name,
 // Goldstein weight, quad class and PLOVER type/mode (internal/cameo) and the
 // location named in a locative phrase. Quotes give who said what (direct

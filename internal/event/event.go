@@ -41,7 +41,7 @@ type Event struct {
 	PLOVERMode    string   `json:"plover_mode,omitempty"`
 	Goldstein     float64  `json:"goldstein"`
 	QuadClass     int      `json:"quad_class"`
-	Evidence      string   `json:"evidence"` // the clause or sentence text that justifies the event
+	Evidence      string   `json:"evidence"` // the words that justify the event: source, predicate and target and what lies between
 	EvidenceSpan  Span     `json:"evidence_span"`
 	VerbText      string   `json:"verb_text"`
 	VerbSpan      Span     `json:"verb_span"`
