@@ -15,9 +15,9 @@ import (
 // SQL.
 type args struct {
 	vals []any
-	// unionPairs writes source+target matches as a union of index-friendly
-	// conjunctions (PostgreSQL); DuckDB scans columns and prefers the short form.
-	unionPairs bool
+	// tokens adds a look-up of the events_sides GIN index (sideTokens) to
+	// source and dyad matches (PostgreSQL); DuckDB scans columns.
+	tokens bool
 }
 
 func (a *args) add(v any) string {
@@ -35,17 +35,39 @@ func likePattern(s string) string {
 	return "%" + r.Replace(s) + "%"
 }
 
-// side matches an actor code or country code on one side of an event.
-func side(a *args, col, val string) string {
+// sideTokens is the expression of PostgreSQL's events_sides GIN index
+// (migration 0003, which must hold the same text): an event's source>target
+// pairs of actor and country codes and its source codes alone ("USA>").
+const sideTokens = `ARRAY[source_country || '>' || target_country, source || '>' || target, ` +
+	`source || '>' || target_country, source_country || '>' || target, source || '>', source_country || '>']`
+
+// withToken prefixes the exact condition cond with a look-up of token in
+// the events_sides index when a.tokens is set. The index finds the
+// candidates in one scan; cond keeps the answer exact (a code containing
+// '>' could make a token ambiguous).
+func withToken(a *args, token, cond string) string {
+	if !a.tokens {
+		return cond
+	}
+	return "(" + sideTokens + " && ARRAY[" + a.add(token) + "::TEXT] AND " + cond + ")"
+}
+
+// sideCond matches an actor code or country code on one side of an event.
+func sideCond(a *args, col, val string) string {
 	p := a.add(val)
 	return fmt.Sprintf("(%s = %s OR %s_country = %s)", col, p, col, p)
 }
 
+// side is sideCond, indexed for the source side.
+func side(a *args, col, val string) string {
+	if col == "source" {
+		return withToken(a, val+">", sideCond(a, col, val))
+	}
+	return sideCond(a, col, val)
+}
+
 // pair matches source src and target tgt (either may be empty), each as an
-// actor or a country code. With both given it is written as the union of
-// the four code/country combinations when a.unionPairs is set, which is the
-// same condition but lets PostgreSQL answer it from four composite indexes (a BitmapOr) instead of
-// scanning every event of the source.
+// actor or a country code.
 func pair(a *args, src, tgt string) string {
 	switch {
 	case src == "" && tgt == "":
@@ -55,12 +77,7 @@ func pair(a *args, src, tgt string) string {
 	case src == "":
 		return side(a, "target", tgt)
 	}
-	if !a.unionPairs {
-		return "(" + side(a, "source", src) + " AND " + side(a, "target", tgt) + ")"
-	}
-	s, t := a.add(src), a.add(tgt)
-	return fmt.Sprintf("((source_country = %[1]s AND target_country = %[2]s) OR (source = %[1]s AND target = %[2]s) OR "+
-		"(source = %[1]s AND target_country = %[2]s) OR (source_country = %[1]s AND target = %[2]s))", s, t)
+	return withToken(a, src+">"+tgt, "("+sideCond(a, "source", src)+" AND "+sideCond(a, "target", tgt)+")")
 }
 
 // normRoot pads a one-digit CAMEO root ("4" -> "04").
@@ -343,4 +360,4 @@ func (s *SQL) Stats(ctx context.Context) (Stats, error) {
 }
 
 // newArgs starts a parameter list for this store's dialect.
-func (s *SQL) newArgs() *args { return &args{unionPairs: s.d.name == "postgres"} }
+func (s *SQL) newArgs() *args { return &args{tokens: s.d.name == "postgres"} }

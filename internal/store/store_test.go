@@ -596,7 +596,7 @@ func TestAddResultsAtomic(t *testing.T) {
 		addAll(t, s, fixture(5, 9))
 		before, _ := s.Stats(ctx)
 		bulk := s.d.bulk
-		s.d.bulk = func(ctx context.Context, c *sql.Conn, table string, cols []string, rows [][]any) error {
+		s.d.bulk = func(ctx context.Context, c *sql.Conn, table string, cols []string, rows func() []any) error {
 			if table == "events" {
 				return fmt.Errorf("injected failure")
 			}
@@ -650,4 +650,52 @@ func shareKey(a, b []int64) bool {
 		}
 	}
 	return false
+}
+
+// TestSideTokensIndex checks that the events_sides index expression of the
+// PostgreSQL migration is the one queries use (sideTokens), so that dyad
+// and source filters are answered from the index.
+func TestSideTokensIndex(t *testing.T) {
+	ms, err := pgDialect.migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, m := range ms {
+		found = found || strings.Contains(m.sql, "USING gin (("+sideTokens+"))")
+	}
+	if !found {
+		t.Fatal("no PostgreSQL migration creates the GIN index on sideTokens")
+	}
+	forEachBackend(t, func(t *testing.T, s *SQL) {
+		if s.Dialect() != "postgres" {
+			t.Skip("PostgreSQL only")
+		}
+		ctx := context.Background()
+		conn, err := s.db.Conn(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close()
+		// The tables are empty: forbid sequential scans to see the index used.
+		if _, err := conn.ExecContext(ctx, "SET enable_seqscan = off"); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range []EventFilter{{Source: "USA", Target: "IRN"}, {Source: "USAGOV"}} {
+			a := s.newArgs()
+			var plan strings.Builder
+			err := eachRow(ctx, conn, "EXPLAIN SELECT COUNT(*) FROM events"+eventWhere(a, f), a.vals, func(rows *sql.Rows) error {
+				var line string
+				err := rows.Scan(&line)
+				plan.WriteString(line + "\n")
+				return err
+			})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(plan.String(), "events_sides") {
+				t.Errorf("filter %+v does not use events_sides:\n%s", f, plan.String())
+			}
+		}
+	})
 }

@@ -1,12 +1,14 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
 	"fmt"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -194,10 +196,75 @@ func (s *SQL) write(ctx context.Context, conn *sql.Conn, ps []*pending, added []
 	if err := uniqueIDs(ctx, conn, keep); err != nil {
 		return err
 	}
-	if err := s.linkNearDuplicates(ctx, conn, keep); err != nil {
+	byKey, err := s.loadBands(ctx, conn, keep)
+	if err != nil {
 		return err
 	}
+	linkNearDuplicates(keep, byKey)
 	return s.insert(ctx, conn, keep)
+}
+
+// loadBands loads the batch's doc_bands rows and returns the stored
+// documents sharing its band keys. On PostgreSQL the look-up runs on a
+// second connection while this one loads, so that the server works on two
+// cores. It sees the committed rows, as the same query in this transaction
+// would (READ COMMITTED); the batch's own documents are matched in memory
+// by linkNearDuplicates.
+func (s *SQL) loadBands(ctx context.Context, conn *sql.Conn, ps []*pending) (map[int64][]candidate, error) {
+	keys := distinctKeys(ps)
+	var byKey map[int64][]candidate
+	lookup := func(c *sql.Conn) (err error) {
+		byKey, err = s.storedCandidates(ctx, c, keys)
+		return err
+	}
+	var lookupErr, loadErr error
+	if s.d.parallelLookup {
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			lookupErr = s.readOnly(ctx, lookup)
+		}()
+		loadErr = s.d.bulk(ctx, conn, "doc_bands", bandCols, bandRows(ps))
+		<-done
+	} else {
+		// Look up before loading: this transaction would see its own bands.
+		if lookupErr = lookup(conn); lookupErr == nil {
+			loadErr = s.d.bulk(ctx, conn, "doc_bands", bandCols, bandRows(ps))
+		}
+	}
+	if lookupErr != nil {
+		return nil, fmt.Errorf("store: near-duplicate look-up: %w", lookupErr)
+	}
+	if loadErr != nil {
+		return nil, fmt.Errorf("store: insert doc_bands: %w", loadErr)
+	}
+	return byKey, nil
+}
+
+// readOnly runs fn on a connection of its own in a read-only transaction.
+func (s *SQL) readOnly(ctx context.Context, fn func(*sql.Conn) error) error {
+	c, err := s.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer c.Close()
+	if _, err := c.ExecContext(ctx, "BEGIN READ ONLY"); err != nil {
+		return err
+	}
+	// Nothing to keep; a connection left in a transaction is discarded.
+	defer c.ExecContext(context.Background(), "ROLLBACK")
+	return fn(c)
+}
+
+// distinctKeys returns the band keys of ps, distinct and sorted so that
+// they walk the doc_bands index in order.
+func distinctKeys(ps []*pending) []int64 {
+	var keys []int64
+	for _, p := range ps {
+		keys = append(keys, p.keys...)
+	}
+	slices.Sort(keys)
+	return slices.Compact(keys)
 }
 
 // existing returns which of vals the query finds; the query takes the
@@ -262,17 +329,10 @@ type candidate struct {
 	sig      Signature
 }
 
-// linkNearDuplicates sets dupOf for each document whose best LSH candidate
-// reaches NearDupThreshold, pointing at the candidate's cluster root.
-func (s *SQL) linkNearDuplicates(ctx context.Context, conn *sql.Conn, ps []*pending) error {
-	var keys []int64
-	for _, p := range ps {
-		keys = append(keys, p.keys...)
-	}
-	byKey, err := s.storedCandidates(ctx, conn, keys)
-	if err != nil {
-		return fmt.Errorf("store: near-duplicate look-up: %w", err)
-	}
+// linkNearDuplicates sets dupOf for each document whose best LSH candidate,
+// stored (byKey, which it extends) or earlier in the batch, reaches
+// NearDupThreshold, pointing at the candidate's cluster root.
+func linkNearDuplicates(ps []*pending, byKey map[int64][]candidate) {
 	for _, p := range ps {
 		if p.sig == nil {
 			continue
@@ -299,23 +359,22 @@ func (s *SQL) linkNearDuplicates(ctx context.Context, conn *sql.Conn, ps []*pend
 			byKey[k] = append(byKey[k], candidate{id: p.id, root: root, sig: p.sig})
 		}
 	}
-	return nil
 }
 
-// storedCandidates loads the stored documents sharing any of keys, in two
-// steps: band keys to document ids (an integer scan), then the signatures
-// of those few documents.
+// storedCandidates loads the stored documents sharing any of keys
+// (distinct), in two steps: band keys to document ids (an index probe per
+// key), then the signatures of those few documents.
 func (s *SQL) storedCandidates(ctx context.Context, conn *sql.Conn, keys []int64) (map[int64][]candidate, error) {
 	out := map[int64][]candidate{}
 	if len(keys) == 0 {
 		return out, nil
 	}
-	probe, args, err := s.d.probe(ctx, conn, keys)
+	q, args, err := s.d.bandHits(ctx, conn, keys)
 	if err != nil {
 		return nil, err
 	}
 	hits := map[string][]int64{}
-	err = eachRow(ctx, conn, `SELECT key, doc_id FROM doc_bands WHERE key IN (`+probe+`)`, args,
+	err = eachRow(ctx, conn, q, args,
 		func(rows *sql.Rows) error {
 			var k int64
 			var id string
@@ -371,37 +430,77 @@ func eachRow(ctx context.Context, conn *sql.Conn, q string, args []any, fn func(
 	return rows.Err()
 }
 
-// tables holds the rows of one batch per table.
-type tables struct {
-	docs, bands, events, quotes, mentions [][]any
-	actors                                map[string][2]string // code -> country, name
-}
-
-// insert bulk-loads the batch and records the actors it names.
+// insert bulk-loads the batch (but its doc_bands rows, see loadBands) and
+// records the actors it names. Rows are
+// built as the loaders ask for them: PostgreSQL's loader asks from the
+// goroutine in which pgx encodes, so building overlaps the server's work,
+// and a batch's rows never all sit in memory at once.
 func (s *SQL) insert(ctx context.Context, conn *sql.Conn, ps []*pending) error {
-	t := tables{actors: map[string][2]string{}}
 	now := time.Now().UTC()
-	for _, p := range ps {
-		t.add(p, now)
-	}
 	loads := []struct {
 		table string
 		cols  []string
-		rows  [][]any
+		rows  func() []any
 	}{
-		{"documents", docCols, t.docs}, {"doc_bands", bandCols, t.bands}, {"events", eventCols, t.events},
-		{"quotes", quoteCols, t.quotes}, {"mentions", mentionCols, t.mentions},
+		{"documents", docCols, perDoc(ps, func(p *pending) [][]any { return [][]any{docRow(p, now)} })},
+		{"events", eventCols, perDoc(ps, eventRows)},
+		{"quotes", quoteCols, perDoc(ps, quoteRows)},
+		{"mentions", mentionCols, perDoc(ps, mentionRows)},
 	}
 	for _, l := range loads {
 		if err := s.d.bulk(ctx, conn, l.table, l.cols, l.rows); err != nil {
 			return fmt.Errorf("store: insert %s: %w", l.table, err)
 		}
 	}
-	return insertActors(ctx, conn, t.actors)
+	return insertActors(ctx, conn, actorsOf(ps))
 }
 
-// add converts one document's result into rows.
-func (t *tables) add(p *pending, now time.Time) {
+// perDoc returns the rows that rows makes of each document in turn, one
+// per call, then nil.
+func perDoc(ps []*pending, rows func(*pending) [][]any) func() []any {
+	var cur [][]any
+	return func() []any {
+		for len(cur) == 0 {
+			if len(ps) == 0 {
+				return nil
+			}
+			cur, ps = rows(ps[0]), ps[1:]
+		}
+		r := cur[0]
+		cur = cur[1:]
+		return r
+	}
+}
+
+// band is one doc_bands row.
+type band struct {
+	key   int64
+	docID string
+}
+
+// bandRows returns the doc_bands rows of ps in key order, one per call,
+// then nil. In key order they reach the doc_bands index in order too: each
+// leaf page is visited once per batch rather than at random.
+func bandRows(ps []*pending) func() []any {
+	var bs []band
+	for _, p := range ps {
+		for _, k := range p.keys {
+			bs = append(bs, band{k, p.id})
+		}
+	}
+	slices.SortFunc(bs, func(a, b band) int { return cmp.Compare(a.key, b.key) })
+	return func() []any {
+		if len(bs) == 0 {
+			return nil
+		}
+		b := bs[0]
+		bs = bs[1:]
+		return []any{b.key, b.docID}
+	}
+}
+
+// docRow is one documents row in docCols order.
+func docRow(p *pending, now time.Time) []any {
 	d := p.r.Doc
 	var dupOf, sim, sig any
 	if p.dupOf != "" {
@@ -410,27 +509,53 @@ func (t *tables) add(p *pending, now time.Time) {
 	if p.sig != nil {
 		sig = p.sig.bytes()
 	}
-	dup := p.dupOf != ""
-	t.docs = append(t.docs, []any{p.id, p.hash, dateValue(d.Date, ""), clean(d.Source), clean(d.URL),
-		clean(d.Title), d.Text, dupOf, sim, sig, now})
-	for _, k := range p.keys {
-		t.bands = append(t.bands, []any{k, p.id})
-	}
+	return []any{p.id, p.hash, dateValue(d.Date, ""), clean(d.Source), clean(d.URL),
+		clean(d.Title), d.Text, dupOf, sim, sig, now}
+}
+
+// eventRows are a document's events rows.
+func eventRows(p *pending) [][]any {
+	rows := make([][]any, len(p.r.Events))
 	for i, e := range p.r.Events {
-		t.events = append(t.events, eventRow(p.id, i, e, d.Date, dup))
-		t.actor(e.Source, e.SourceCountry, e.SourceText)
-		t.actor(e.Target, e.TargetCountry, e.TargetText)
+		rows[i] = eventRow(p.id, i, e, p.r.Doc.Date, p.dupOf != "")
 	}
+	return rows
+}
+
+// quoteRows are a document's quotes rows.
+func quoteRows(p *pending) [][]any {
+	rows := make([][]any, len(p.r.Quotes))
 	for i, q := range p.r.Quotes {
-		t.quotes = append(t.quotes, []any{p.id, int64(i), dateValue(q.Date, d.Date), int64(q.SentenceIndex),
+		rows[i] = []any{p.id, int64(i), dateValue(q.Date, p.r.Doc.Date), int64(q.SentenceIndex),
 			clean(q.Speaker), clean(q.SpeakerCode), clean(q.Quote), clean(q.Sentence),
-			int64(q.Span.Start), int64(q.Span.End), dup})
+			int64(q.Span.Start), int64(q.Span.End), p.dupOf != ""}
 	}
+	return rows
+}
+
+// mentionRows are a document's mentions rows.
+func mentionRows(p *pending) [][]any {
+	rows := make([][]any, len(p.r.Mentions))
 	for i, m := range p.r.Mentions {
-		t.mentions = append(t.mentions, []any{p.id, int64(i), clean(m.Code), clean(m.Text),
-			int64(m.Span.Start), int64(m.Span.End)})
-		t.actor(m.Code, "", m.Text)
+		rows[i] = []any{p.id, int64(i), clean(m.Code), clean(m.Text), int64(m.Span.Start), int64(m.Span.End)}
 	}
+	return rows
+}
+
+// actorsOf maps the actor codes the batch names to their first name and
+// country seen.
+func actorsOf(ps []*pending) map[string][2]string {
+	actors := map[string][2]string{}
+	for _, p := range ps {
+		for _, e := range p.r.Events {
+			addActor(actors, e.Source, e.SourceCountry, e.SourceText)
+			addActor(actors, e.Target, e.TargetCountry, e.TargetText)
+		}
+		for _, m := range p.r.Mentions {
+			addActor(actors, m.Code, "", m.Text)
+		}
+	}
+	return actors
 }
 
 // eventRow is one events row in eventCols order.
@@ -445,16 +570,17 @@ func eventRow(docID string, seq int, e event.Event, docDate string, dup bool) []
 		clean(e.Location), e.Negated, clean(e.Modality), clean(strings.Join(e.Issues, ";")), dup}
 }
 
-// actor records the first name and country seen for a code in the batch.
-func (t *tables) actor(code, country, name string) {
+// addActor records the first name and country seen for a code, preferring
+// one with a country.
+func addActor(actors map[string][2]string, code, country, name string) {
 	code = clean(strings.TrimSpace(code))
 	if code == "" {
 		return
 	}
-	if cur, ok := t.actors[code]; ok && (cur[0] != "" || country == "") {
+	if cur, ok := actors[code]; ok && (cur[0] != "" || country == "") {
 		return
 	}
-	t.actors[code] = [2]string{clean(country), clean(name)}
+	actors[code] = [2]string{clean(country), clean(name)}
 }
 
 // insertActors adds actor codes not yet stored.

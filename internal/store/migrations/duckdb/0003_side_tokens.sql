@@ -1,0 +1,4 @@
+-- Version 3 (DuckDB): nothing to do. PostgreSQL replaces its dyad indexes
+-- with a GIN index in its version 3; DuckDB answers dyad queries with
+-- column scans. The file keeps the schema version the same on both back
+-- ends.
