@@ -16,14 +16,18 @@ import (
 // corpora are the labelled sentence sets written by the team, with floors
 // set a little under measured values. corpus.jsonl was used while building
 // the coder (a development set); heldout.jsonl was written afterwards by a
-// writer who had not seen the coder, and was never used for tuning, so its
-// score is the honest one.
+// writer who had not seen the coder, and was never used for tuning.
+// heldout2.jsonl (wire-style, written blind by another writer) was scored
+// for the first time with the coder as of commit 79b2a88: P 0.870, R 0.508.
+// Its sentences are not read while changing the coder, so it stays the
+// honest estimate of accuracy on unseen news.
 var corpora = []struct {
 	file                        string
 	floorPrecision, floorRecall float64
 }{
 	{"../../testdata/corpus/corpus.jsonl", 0.98, 0.95},
 	{"../../testdata/corpus/heldout.jsonl", 0.95, 0.80},
+	{"../../testdata/corpus/heldout2.jsonl", 0.85, 0.48},
 }
 
 type corpusLine struct {
