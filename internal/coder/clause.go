@@ -39,11 +39,18 @@ func (sn *sentence) segment(c *Coder) {
 	cur := sn.newClause(clMain, -1)
 	var saved []int // clauses to return to after a parenthetical
 	inQuote := false
-	if n > 1 && isInversion(sn.words[0], sn.words[1]) {
+	sn.lead = sn.dateline()
+	inverted := n > sn.lead+1 && isInversion(sn.words[sn.lead], sn.words[sn.lead+1])
+	if inverted && sn.lead == 0 {
 		sn.info[cur].kind = clCond
 	}
 	for i := 0; i < n; i++ {
 		w := &sn.words[i]
+		if inverted && i == sn.lead && i > 0 {
+			// "BEIRUT (Reuters) - Should Israel attack ...": the inverted
+			// conditional opens the sentence after the dateline
+			cur = sn.newClause(clCond, -1)
+		}
 		switch {
 		case isQuoteTok(w):
 			if !inQuote {
@@ -111,7 +118,7 @@ func (sn *sentence) comma(c *Coder, i, cur int, saved []int) (int, []int) {
 		sn.info[nc].inherit = cur
 		return nc, saved
 	}
-	if sn.info[cur].kind == clCond && sn.clause[0] == cur {
+	if sn.info[cur].kind == clCond && sn.clause[sn.lead] == cur {
 		return sn.newClause(clMain, -1), saved
 	}
 	if (sn.info[cur].kind == clCond || sn.info[cur].kind == clSub) && sn.finiteBefore(i, cur) {

@@ -91,6 +91,9 @@ func (c *Coder) verbHead(sn *sentence, i int) (string, bool) {
 		if nx.Tag == "DT" || nx.Lower == "that" || (nx.arg >= 0 && nx.Tag != "POS") {
 			return w.vlem, true
 		}
+		if b := sn.words[i-1].arg; b > 0 && sn.args[b].end == i && sn.headlinePair(b-1, b) {
+			return w.vlem, true // "Ghana, Ivory Coast sign cocoa pact"
+		}
 		if w.Tag == "NNS" && nx.Lower == "to" && i+2 < len(sn.words) && sn.words[i+2].arg >= 0 {
 			return w.vlem, true // "Sarkozy heads to Beijing"
 		}
@@ -655,9 +658,31 @@ func (sn *sentence) group(a int) []int {
 		}
 	}
 	if !closed {
+		if len(g) == 2 && sn.headlinePair(g[0], g[1]) {
+			return g // "Japan, South Korea agree to ...": a headline's list
+		}
 		return g[:1] // "A, B," is an apposition, not a list
 	}
 	return g
+}
+
+// headlinePair reports whether arguments a and b are a headline's subject
+// list "A, B VERB" ("Seoul, Tokyo agree to ...", "Putin, Modi hold talks"):
+// a opens the sentence, a comma alone joins them, a verb follows b, and
+// they name different countries (so it is no apposition).
+func (sn *sentence) headlinePair(a, b int) bool {
+	x, y := sn.args[a], sn.args[b]
+	if x.start != sn.lead || x.end+1 != y.start || sn.words[x.end].Lower != "," || y.end >= len(sn.words) {
+		return false
+	}
+	if x.country == "" || y.country == "" || x.country == y.country || x.pron || y.pron {
+		return false
+	}
+	switch sn.words[y.end].Tag {
+	case "VBP", "VBZ", "VBD", "MD", "NN", "NNS":
+		return true
+	}
+	return false
 }
 
 // finiteAfter reports whether a finite verb or modal starts at token k,

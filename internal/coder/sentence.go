@@ -36,6 +36,7 @@ type sentence struct {
 	args   []arg
 	clause []int // clause id per token
 	info   []clauseInfo
+	lead   int // tokens of a wire dateline opening the sentence
 }
 
 // analyse tokenises, tags and lemmatises s and resolves its actors.
@@ -279,13 +280,19 @@ func (sn *sentence) locative(i int) bool {
 // the sentence ("WASHINGTON, May 8 (Reuters) -"), or 0. Its place names are
 // not participants.
 func (sn *sentence) dateline() int {
-	if len(sn.words) < 3 || !allCaps(sn.words[0].Text) || sn.words[1].Lower != "," {
+	if len(sn.words) < 3 || !allCaps(sn.words[0].Text) {
 		return 0
 	}
-	for k := 2; k < len(sn.words) && k < 16; k++ {
+	comma := sn.words[1].Lower == ","
+	for k := 1; k < len(sn.words) && k < 16; k++ {
 		switch sn.words[k].Text {
 		case "-", "--", "—", "–":
-			return k + 1
+			// "WASHINGTON, May 8 (Reuters) -", "BEIRUT (Reuters) -",
+			// "SAN FRANCISCO (AP) -"
+			if comma || sn.words[k-1].Text == ")" {
+				return k + 1
+			}
+			return 0
 		}
 	}
 	return 0
