@@ -68,6 +68,7 @@ func (c *Coder) codeSentence(sn *sentence, st *docState) []found {
 		}
 	}
 	out = append(out, c.nounEvents(sn, vs, out, st)...)
+	out = append(out, c.attackSubjects(sn, vs, out)...)
 	return out
 }
 
@@ -183,6 +184,9 @@ func (vs *verbState) isBlocked(sn *sentence, i int) bool {
 			}
 			if sn.info[k].kind == clRel && sn.info[k].antecedent < 0 {
 				break // "the sanctions that Washington imposed": a description, not content
+			}
+			if sn.info[k].kind == clSub && sn.info[k].inherit < 0 {
+				break // "asked NATO for warships after Russia seized ...": the circumstances, not content
 			}
 		}
 	}
@@ -555,12 +559,29 @@ func (sn *sentence) subjectIn(cl, i int) []int {
 			if of < 0 {
 				of = a
 			}
+		default:
+			if sn.opensClause(k, cl) {
+				return sn.group(a) // "after Russia seized ...": a subordinator, not a preposition
+			}
 		}
 	}
 	if of >= 0 {
 		return sn.group(of)
 	}
 	return nil
+}
+
+// opensClause reports whether the word before the noun phrase at k is the
+// subordinator opening clause cl ("after", "as", "since").
+func (sn *sentence) opensClause(k, cl int) bool {
+	j := k - 1
+	for j >= 0 && (sn.words[j].Tag == "DT" || sn.words[j].Tag == "JJ" || sn.words[j].Tag == "CD" || sn.words[j].Tag == "PRP$") {
+		j--
+	}
+	if j < 0 || sn.clause[j] != cl || (j > 0 && sn.clause[j-1] == cl) {
+		return false
+	}
+	return sn.info[cl].kind != clMain && sn.subordinator(j) != 0
 }
 
 // subjectPP finds the argument group in a prepositional modifier of a

@@ -66,6 +66,86 @@ func (c *Coder) nounEvents(sn *sentence, vs *verbState, verbEvents []found, st *
 	return out
 }
 
+// attackNouns are the weapons and attacks that stand as the subject of an
+// impact verb in wire copy ("Israeli air strikes killed 30 people in Gaza",
+// "Russian artillery pounded Avdiivka"), with the CAMEO code of the attack
+// they name (19x: 190 conventional force, 194 artillery and tanks, 195
+// aerial weapons).
+var attackNouns = map[string]string{
+	"strike": "195", "airstrike": "195", "missile": "195", "bombardment": "195", "barrage": "195",
+	"shelling": "194", "artillery": "194", "rocket": "194", "shell": "194",
+	"attack": "190", "raid": "190", "offensive": "190", "assault": "190",
+}
+
+// impactVerbs say what an attack did to its target.
+var impactVerbs = map[string]bool{
+	"kill": true, "hit": true, "strike": true, "destroy": true, "damage": true, "wound": true,
+	"injure": true, "pound": true, "target": true, "slam": true, "level": true, "flatten": true,
+	"rock": true, "devastate": true, "smash": true,
+}
+
+// attackSubjects codes an attack noun that is the subject of an impact
+// verb, with its maker before it ("Israeli air strikes", "an Israeli drone
+// strike") or in a by-phrase ("air strikes by the Saudi-led coalition"),
+// and the verb's object or place as the target: "Israeli air strikes
+// killed 30 people across the Gaza Strip" -> ISR->PSE 195. Following the
+// CAMEO codebook, the attack is the event (19x); the casualties name no
+// target of their own.
+func (c *Coder) attackSubjects(sn *sentence, vs *verbState, done []found) []found {
+	var out []found
+	for k := range sn.words {
+		w := &sn.words[k]
+		code, ok := attackNouns[w.nlem]
+		if !ok || w.arg >= 0 || vs.consumed[k] || !isNounTag(w.Tag) || sn.conditional(sn.clause[k]) || vs.afterContent(sn, k) {
+			continue
+		}
+		v := sn.impactVerb(k)
+		if v < 0 || sn.negated(v) {
+			continue
+		}
+		src := sn.nounSource(k)
+		if src < 0 || coded(done, k) {
+			continue
+		}
+		tc := &tctx{excl: src, country: sn.args[src].country, slot: -1, head: v}
+		tgt := sn.target(v+1, sn.clause[v], v, tc)
+		if len(tgt) == 0 {
+			continue
+		}
+		f := found{code: code, head: k, headEnd: v + 1, noun: true, clause: sn.clause[v], src: []int{src}, tgt: tgt}
+		f.modality = sn.modality(v, vs.future[v])
+		out = append(out, f)
+	}
+	return out
+}
+
+// impactVerb returns the finite impact verb whose subject noun phrase ends
+// with attack noun k (after a short locative or by-phrase), or -1.
+func (sn *sentence) impactVerb(k int) int {
+	for j := k + 1; j < len(sn.words) && j <= k+7; j++ {
+		w := sn.words[j]
+		switch {
+		case w.Tag == "VBD" || w.Tag == "VBZ" || w.Tag == "VBP":
+			if impactVerbs[w.lemma] && sn.clause[j] == sn.clause[k] {
+				return j
+			}
+			return -1
+		case w.Tag == "," || w.Tag == "." || w.Tag == ":" || w.Tag == "CC" || w.Tag == "MD" || isVerbTag(w.Tag) || w.Tag == "WDT":
+			return -1
+		}
+	}
+	return -1
+}
+
+func coded(fs []found, k int) bool {
+	for _, f := range fs {
+		if f.head == k {
+			return true
+		}
+	}
+	return false
+}
+
 // modifierNoun reports whether noun k only modifies the noun after it ("a
 // French aid worker") and the pattern does not continue into that noun.
 func (sn *sentence) modifierNoun(k int, pm patMatch) bool {

@@ -141,7 +141,43 @@ func (c *Coder) resolveActors(sn *sentence, lower, orig []string, st *docState) 
 		}
 		args[i].loc = sn.locative(args[i].start)
 	}
+	sn.possessedAgents(args)
 	return args
+}
+
+// possessedAgents gives a bare agent after "its"/"their" the actor of the
+// sentence's first subject: "Turkey acknowledged that its drones had
+// struck ..." -> Turkish drones, "the Houthis said their fighters ..." ->
+// Houthi fighters.
+func (sn *sentence) possessedAgents(args []arg) {
+	ref := -1
+	for i, a := range args {
+		if a.loc || a.kind == "place" || sn.prepBefore(a.start) != "" {
+			continue
+		}
+		if a.country != "" || a.kind == actors.KindNSA || a.kind == actors.KindIGO {
+			ref = i
+		}
+		break
+	}
+	if ref < 0 {
+		return
+	}
+	r := args[ref]
+	for i := range args {
+		a := &args[i]
+		if i <= ref || a.country != "" || a.kind != actors.KindAgent || a.start == 0 {
+			continue
+		}
+		if p := sn.words[a.start-1].Lower; p != "its" && p != "their" {
+			continue
+		}
+		if r.country != "" {
+			a.code, a.country = r.country+a.code, r.country
+		} else {
+			a.code, a.kind = r.code, r.kind
+		}
+	}
 }
 
 // appendMatch adds m, merging it into the previous argument when it is a
