@@ -59,6 +59,13 @@ func (c *Coder) codeSentence(sn *sentence, st *docState) []found {
 			continue
 		}
 		f, ok := c.verbEvent(sn, i, lemma, vs, st)
+		if !ok && len(f.src) > 0 && len(f.tgt) == 0 && len(out) > 0 && sn.objectPronoun(f.head) && !strings.HasPrefix(f.code, "04") {
+			// "threatened to block Sweden and Finland ..., accusing them
+			// of ...": the pronoun object is the last event's target
+			tc := &tctx{excl: f.src[0], country: sn.args[f.src[0]].country, slot: -1, head: i}
+			f.tgt = sn.filter(append([]int(nil), out[len(out)-1].tgt...), tc)
+			ok = f.complete()
+		}
 		if f.consumesC {
 			vs.blocked = append(vs.blocked, sn.clause[i])
 			vs.blockedAt = append(vs.blockedAt, i)
@@ -185,8 +192,11 @@ func (vs *verbState) isBlocked(sn *sentence, i int) bool {
 			if sn.info[k].kind == clRel && sn.info[k].antecedent < 0 {
 				break // "the sanctions that Washington imposed": a description, not content
 			}
-			if sn.info[k].kind == clSub && sn.info[k].inherit < 0 {
-				break // "asked NATO for warships after Russia seized ...": the circumstances, not content
+			if sn.info[k].kind == clSub {
+				// "asked NATO for warships after Russia seized ...": the
+				// circumstances; ", accusing them of ...": a predication of
+				// its own. Neither is the content of the event verb.
+				break
 			}
 		}
 	}
@@ -404,7 +414,7 @@ func (sn *sentence) eligible(a int, tc *tctx) bool {
 	if !tc.self && tc.country != "" && g.country == tc.country {
 		return false
 	}
-	if g.kind == "place" && g.end < len(sn.words) && isNounTag(sn.words[g.end].Tag) && sn.words[g.end].Tag != "POS" {
+	if g.kind == "place" && g.end < len(sn.words) && isNounTag(sn.words[g.end].Tag) && sn.words[g.end].Tag != "POS" && !placeNouns[sn.words[g.end].Lower] {
 		return false // "Sharm El-Sheikh talks", "Geneva accord": a city before a noun names the venue
 	}
 	if g.end > g.start && sn.participleBy(g.start, tc.head) {
@@ -417,6 +427,12 @@ func (sn *sentence) eligible(a int, tc *tctx) bool {
 	}
 	return true
 }
+
+// placeNouns after a place name keep it a place ("Baluchistan province",
+// "the Gaza Strip area"), unlike event nouns ("Sharm El-Sheikh talks").
+var placeNouns = map[string]bool{"province": true, "region": true, "city": true, "town": true,
+	"district": true, "governorate": true, "state": true, "area": true, "village": true,
+	"county": true, "valley": true, "camp": true}
 
 func isNounTag(t string) bool { return len(t) >= 2 && t[:2] == "NN" }
 
@@ -569,6 +585,18 @@ func (sn *sentence) subjectIn(cl, i int) []int {
 		return sn.group(of)
 	}
 	return nil
+}
+
+// objectPronoun reports whether an object pronoun follows verb i.
+func (sn *sentence) objectPronoun(i int) bool {
+	if i+1 >= len(sn.words) {
+		return false
+	}
+	switch sn.words[i+1].Lower {
+	case "them", "it", "him", "her":
+		return true
+	}
+	return false
 }
 
 // opensClause reports whether the word before the noun phrase at k is the
