@@ -73,12 +73,24 @@ func (sn *sentence) segment(c *Coder) {
 			cur = sn.relative(c, i, cur, &saved)
 		case sn.subordinator(i) != 0:
 			k := sn.subordinator(i)
-			cur = sn.newClause(k, cur)
+			nc := sn.newClause(k, cur)
+			if k == clSub && i+1 < n && sn.words[i+1].Tag == "VBG" {
+				sn.info[nc].inherit = cur // "after meeting Wang Yi": the main subject met him
+			}
+			cur = nc
 		case (w.Lower == "and" || w.Lower == "but") && sn.finiteBefore(i, cur) && sn.subjectVerbNext(i+1):
 			// "Israel attacked Gaza and Hamas fired rockets": a new clause
 			// with its own subject.
 			cur = sn.newClause(sn.info[cur].kind, sn.info[cur].parent)
 		case (w.Lower == "and" || w.Lower == "but") && sn.verbNext(i+1):
+			if p := sn.info[cur].parent; sn.info[cur].kind == clSub && sn.info[cur].inherit < 0 && p >= 0 && i > 0 && sn.words[i-1].Lower == "," {
+				// "backed Azerbaijan after fighting erupted ..., and accused
+				// Yerevan": the second verb coordinates with the main one
+				nc := sn.newClause(sn.info[p].kind, sn.info[p].parent)
+				sn.info[nc].inherit = p
+				cur = nc
+				break
+			}
 			nc := sn.newClause(sn.info[cur].kind, sn.info[cur].parent)
 			sn.info[nc].inherit = cur
 			cur = nc

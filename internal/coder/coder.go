@@ -118,6 +118,9 @@ func (c *Coder) events(sn *sentence, st *docState) []event.Event {
 			if p.src.code == "" || p.tgt.code == "" || p.src.code == p.tgt.code || seen[key] {
 				continue
 			}
+			if !f.self && p.src.country != "" && p.src.country == p.tgt.country {
+				continue // "the army pushed into Gaza City" with the army placed in Gaza
+			}
 			seen[key] = true
 			if e, ok := c.makeEvent(sn, st, f, p); ok {
 				out = append(out, e)

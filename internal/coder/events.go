@@ -181,6 +181,9 @@ func (c *Coder) passThrough(sn *sentence, i int, lemma string, vs *verbState) bo
 // ("threatened to bomb", "accused X of assassinating", "demanded that Y halt").
 func (vs *verbState) isBlocked(sn *sentence, i int) bool {
 	cl := sn.clause[i]
+	if sn.modifiedNP(i) >= 0 && sn.byAgent(i) >= 0 {
+		return false // "release an Iranian tanker seized by British marines": a description
+	}
 	for j, b := range vs.blocked {
 		if vs.blockedAt[j] >= i {
 			continue
@@ -314,6 +317,9 @@ func (c *Coder) roles(sn *sentence, f *found, pm patMatch, st *docState) {
 		if by >= 0 {
 			f.src = sn.group(by)
 			tc.excl, tc.country = by, sn.args[by].country
+			if np := sn.modifiedNP(i); np >= 0 {
+				subj = sn.group(np) // "an Iranian tanker seized by British marines"
+			}
 			f.tgt = sn.filter(subj, tc)
 			if len(f.tgt) == 0 {
 				f.tgt = sn.target(i+1, f.clause, i, tc)
@@ -340,6 +346,9 @@ func (c *Coder) roles(sn *sentence, f *found, pm patMatch, st *docState) {
 		tc.excl, tc.country = subj[0], sn.args[subj[0]].country
 	}
 	f.tgt = sn.target(from, f.clause, i, tc)
+	if pm.p.Recip && len(f.src) > 1 && len(f.tgt) > 0 && sn.args[f.tgt[0]].kind == "place" {
+		f.tgt = nil // "Israeli troops and Hamas gunmen battled in the streets of Gaza": each other
+	}
 	if pm.p.Rev && len(f.src) > 0 && len(f.tgt) > 0 {
 		f.src, f.tgt = f.tgt, f.src // "received a call from X": X is the source
 		return
@@ -432,7 +441,7 @@ func (sn *sentence) eligible(a int, tc *tctx) bool {
 // "the Gaza Strip area"), unlike event nouns ("Sharm El-Sheikh talks").
 var placeNouns = map[string]bool{"province": true, "region": true, "city": true, "town": true,
 	"district": true, "governorate": true, "state": true, "area": true, "village": true,
-	"county": true, "valley": true, "camp": true}
+	"county": true, "valley": true, "camp": true, "refugee": true}
 
 func isNounTag(t string) bool { return len(t) >= 2 && t[:2] == "NN" }
 
@@ -585,6 +594,27 @@ func (sn *sentence) subjectIn(cl, i int) []int {
 		return sn.group(of)
 	}
 	return nil
+}
+
+// modifiedNP returns the actor inside the noun phrase that participle i
+// modifies ("an Iranian oil tanker seized by ..."), or -1 when i is not such
+// a participle.
+func (sn *sentence) modifiedNP(i int) int {
+	if sn.words[i].Tag != "VBN" && sn.words[i].Tag != "VBD" || i < 2 || !isNounTag(sn.words[i-1].Tag) || sn.words[i-1].arg >= 0 {
+		return -1
+	}
+	for k := i - 2; k >= 0 && k >= i-6; k-- {
+		w := sn.words[k]
+		if w.arg >= 0 {
+			return w.arg
+		}
+		switch w.Tag {
+		case "NN", "NNS", "JJ", "CD", "HYPH", "VBN":
+			continue
+		}
+		return -1
+	}
+	return -1
 }
 
 // objectPronoun reports whether an object pronoun follows verb i.

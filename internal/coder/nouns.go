@@ -1,6 +1,10 @@
 package coder
 
-import "github.com/detente-project/detente/internal/actors"
+import (
+	"strings"
+
+	"github.com/detente-project/detente/internal/actors"
+)
 
 // maxNounReach bounds how far after an event noun its target may stand.
 const maxNounReach = 10
@@ -14,7 +18,7 @@ func (c *Coder) nounEvents(sn *sentence, vs *verbState, verbEvents []found, st *
 	var out []found
 	for k := range sn.words {
 		w := &sn.words[k]
-		if vs.consumed[k] || w.arg >= 0 || !isNounish(w.Tag) || vs.afterContent(sn, k) {
+		if vs.consumed[k] || w.arg >= 0 || !isNounish(w.Tag) || vs.afterContent(sn, k) || sn.demandObject(c, verbEvents, k) {
 			continue
 		}
 		ps := c.verbs.Noun(w.nlem)
@@ -126,10 +130,12 @@ func (sn *sentence) impactVerb(k int) int {
 		w := sn.words[j]
 		switch {
 		case w.Tag == "VBD" || w.Tag == "VBZ" || w.Tag == "VBP":
-			if impactVerbs[w.lemma] && sn.clause[j] == sn.clause[k] {
+			if impactVerbs[w.lemma] && (sn.clause[j] == sn.clause[k] || sn.info[sn.clause[j]].kind == clRel) {
 				return j
 			}
 			return -1
+		case (w.Lower == "that" || w.Lower == "which") && j == k+1:
+			// "an Israeli strike that killed one of its commanders"
 		case w.Tag == "," || w.Tag == "." || w.Tag == ":" || w.Tag == "CC" || w.Tag == "MD" || isVerbTag(w.Tag) || w.Tag == "WDT":
 			return -1
 		}
@@ -140,6 +146,37 @@ func (sn *sentence) impactVerb(k int) int {
 func coded(fs []found, k int) bool {
 	for _, f := range fs {
 		if f.head == k {
+			return true
+		}
+	}
+	return false
+}
+
+// demandObject reports whether noun k names a concession (08x: withdrawal,
+// release, lifting) in the object of a demand, threat or accusation verb
+// event, and so its content: "Hamas demanded ... a full Israeli withdrawal
+// from Gaza" codes the demand only (convention 5). A standing fact named
+// there is still coded ("demanded an end to Iran's backing of Hamas").
+func (sn *sentence) demandObject(c *Coder, evs []found, k int) bool {
+	ps := c.verbs.Noun(sn.words[k].nlem)
+	if len(ps) == 0 || !strings.HasPrefix(ps[0].Code, "08") {
+		return false
+	}
+	for _, e := range evs {
+		if e.noun || e.head >= k || sn.clause[e.head] != sn.clause[k] || len(e.code) < 3 {
+			continue
+		}
+		if r := e.code[:2]; r != "10" && r != "13" && e.code[:3] != "112" {
+			continue
+		}
+		between := false
+		for j := e.head + 1; j < k; j++ {
+			if t := sn.words[j].Tag; t == "VBD" || t == "VBZ" || t == "VBP" || t == "MD" {
+				between = true
+				break
+			}
+		}
+		if !between {
 			return true
 		}
 	}

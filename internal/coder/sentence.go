@@ -295,7 +295,10 @@ var locModifiers = map[string]bool{"the": true, "southern": true, "northern": tr
 	"western": true, "central": true, "south": true, "north": true, "east": true, "west": true,
 	"occupied": true, "northeastern": true, "northwestern": true, "southeastern": true, "southwestern": true,
 	"city": true, "town": true, "of": true, "province": true, "capital": true, "coastal": true,
-	"port": true, "border": true, "village": true, "region": true, "disputed": true}
+	"port": true, "border": true, "village": true, "region": true, "disputed": true,
+	"northeast": true, "northwest": true, "southeast": true, "southwest": true, "streets": true,
+	"outskirts": true, "suburbs": true, "heart": true, "centre": true, "center": true, "parts": true,
+	"rebel-held": true, "government-held": true, "besieged": true}
 
 // locative reports whether the argument starting at token i is the object
 // of a locative preposition.
