@@ -44,8 +44,14 @@ func (sn *sentence) segment(c *Coder) {
 	if inverted && sn.lead == 0 {
 		sn.info[cur].kind = clCond
 	}
+	compAt, compVerb := -1, -1 // a speech complement after a time adjunct
 	for i := 0; i < n; i++ {
 		w := &sn.words[i]
+		if i == compAt && !inQuote {
+			nc := sn.newClause(clComp, cur)
+			sn.info[nc].verb = compVerb
+			cur = nc
+		}
 		if inverted && i == sn.lead && i > 0 {
 			// "BEIRUT (Reuters) - Should Israel attack ...": the inverted
 			// conditional opens the sentence after the dateline
@@ -102,6 +108,12 @@ func (sn *sentence) segment(c *Coder) {
 			nc := sn.newClause(clComp, cur)
 			sn.info[nc].verb = i
 			cur = nc
+		} else if c.isSayVerb(sn, i) {
+			// "said on Tuesday (that) it would ...": the complement
+			// starts after the time adjunct
+			if j := sn.timeAdjunct(i + 1); j > i+1 && j < n && startsComplement(sn.words[j]) {
+				compAt, compVerb = j, i
+			}
 		}
 	}
 }
@@ -310,6 +322,35 @@ func (c *Coder) speechTail(sn *sentence, i int) bool {
 		}
 	}
 	return say
+}
+
+// weekdays name the days of wire copy's time adjuncts.
+var weekdays = map[string]bool{"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true}
+
+// timeAdjunct returns the token after a time adjunct starting at i ("on
+// Tuesday", "late on Monday", "earlier on Friday", "on Tuesday night"), or
+// i when there is none.
+func (sn *sentence) timeAdjunct(i int) int {
+	n := len(sn.words)
+	j := i
+	if j < n {
+		switch sn.words[j].Lower {
+		case "late", "early", "earlier", "later":
+			j++
+		}
+	}
+	if j+1 < n && sn.words[j].Lower == "on" && weekdays[sn.words[j+1].Lower] {
+		j += 2
+		if j < n {
+			switch sn.words[j].Lower {
+			case "night", "evening", "morning", "afternoon":
+				j++
+			}
+		}
+		return j
+	}
+	return i
 }
 
 // isSayVerb reports whether token i is a speech verb heading a clause.

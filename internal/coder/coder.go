@@ -115,10 +115,13 @@ func (c *Coder) events(sn *sentence, st *docState) []event.Event {
 		for _, p := range pairs(sn, f) {
 			p.src = localise(p.src, where)
 			key := p.src.code + "|" + p.tgt.code + "|" + f.code[:2]
-			if p.src.code == "" || p.tgt.code == "" || p.src.code == p.tgt.code || seen[key] {
+			if p.src.code == "" || p.tgt.code == "" || seen[key] {
 				continue
 			}
-			if !f.self && p.src.country != "" && p.src.country == p.tgt.country {
+			if p.src.code == p.tgt.code && !(f.self && sn.people(p.src)) {
+				continue
+			}
+			if !f.self && p.src.country != "" && p.src.country == p.tgt.country && !(strings.HasPrefix(f.code, "17") && p.tgt.kind == actors.KindPerson) {
 				continue // "the army pushed into Gaza City" with the army placed in Gaza
 			}
 			seen[key] = true
@@ -163,6 +166,17 @@ func pairs(sn *sentence, f found) []pair {
 		}
 	}
 	return out
+}
+
+// people reports whether argument a names a country's people by a plural
+// demonym ("Thousands of Kenyans demonstrated"): a domestic event of theirs
+// has the state on both sides.
+func (sn *sentence) people(a arg) bool {
+	if a.kind != actors.KindState || a.end != a.start+1 || a.start < 0 {
+		return false
+	}
+	t := sn.words[a.start].Tag
+	return t == "NNPS" || t == "NNS"
 }
 
 // localise gives a bare agent source ("Protesters in Baghdad") the country

@@ -118,6 +118,11 @@ func adjectival(sn *sentence, i int) bool {
 	}
 	switch sn.words[i-1].Tag {
 	case "DT", "CD", "JJ", "PRP$", "POS":
+	case "IN":
+		if w.Tag != "VBN" {
+			return false // "of killing civilians": a gerund
+		}
+		// "supporters of jailed former prime minister Imran Khan"
 	default:
 		return false
 	}
@@ -239,11 +244,17 @@ func (c *Coder) verbEvent(sn *sentence, i int, lemma string, vs *verbState, st *
 	f.negated = sn.negated(i)
 	f.modality = sn.modality(i, vs.future[i])
 	c.roles(sn, &f, pm, st)
-	if !f.complete() && !light {
+	if !f.complete() {
 		// The most specific pattern found no participants ("signed a
 		// defence pact" with a coordinated subject and no "with"): a less
-		// specific pattern of the same verb may ("sign pact !recip").
-		if alt, ok := c.fallback(sn, &f, lemma, pm, st); ok {
+		// specific pattern of the same verb may ("sign pact !recip"), or
+		// of the event noun a light verb carries ("held their first
+		// summit ..., with both leaders" -> "hold summit !recip").
+		ps, at := c.verbs.Verb(lemma), i
+		if light {
+			ps, at = c.verbs.Noun(sn.words[f.headEnd-1].nlem), f.headEnd-1
+		}
+		if alt, ok := c.fallback(sn, &f, ps, at, pm, st); ok {
 			pm = alt
 		}
 	}
@@ -260,14 +271,13 @@ func (f *found) complete() bool {
 
 // fallback tries the verb patterns less specific than pm, in order, and
 // keeps the first whose roles are complete; a blocking pattern stops it.
-func (c *Coder) fallback(sn *sentence, f *found, lemma string, pm patMatch, st *docState) (patMatch, bool) {
-	ps := c.verbs.Verb(lemma)
+func (c *Coder) fallback(sn *sentence, f *found, ps []verbs.Pattern, at int, pm patMatch, st *docState) (patMatch, bool) {
 	k := 0
 	for k < len(ps) && &ps[k] != pm.p {
 		k++
 	}
 	for k++; k < len(ps); k++ {
-		m, ok := sn.matchOne(&ps[k], f.head)
+		m, ok := sn.matchOne(&ps[k], at)
 		if !ok {
 			continue
 		}
@@ -279,7 +289,7 @@ func (c *Coder) fallback(sn *sentence, f *found, lemma string, pm patMatch, st *
 		g.src, g.tgt = nil, nil
 		c.roles(sn, &g, m, st)
 		if g.complete() {
-			g.headEnd = max(f.head+1, m.end)
+			g.headEnd = max(at+1, m.end)
 			*f = g
 			return m, true
 		}
@@ -311,7 +321,8 @@ func (c *Coder) lightNoun(sn *sentence, i int) (int, patMatch, bool) {
 func (c *Coder) roles(sn *sentence, f *found, pm patMatch, st *docState) {
 	i := f.head
 	subj := c.subject(sn, i, st)
-	tc := &tctx{excl: -1, self: pm.p.Self, lits: c.eventNounLits(sn, pm.lits), slot: pm.slot, recip: pm.p.Recip, head: i}
+	tc := &tctx{excl: -1, self: pm.p.Self, lits: c.eventNounLits(sn, pm.lits), slot: pm.slot, recip: pm.p.Recip, head: i,
+		coerce: strings.HasPrefix(pm.p.Code, "17")}
 	if sn.passive(i) {
 		by := sn.byAgent(i)
 		if by >= 0 {
@@ -409,6 +420,7 @@ type tctx struct {
 	slot    int    // explicit target slot: a locative argument right there counts
 	recip   bool   // reciprocal pattern: no place fallback (coordinated subjects meet)
 	head    int    // the predicate's own token (its by/to phrases do count)
+	coerce  bool   // 17x: a named person of the source's own country may be the target
 }
 
 // eligible reports whether argument a may be the target.
@@ -420,7 +432,7 @@ func (sn *sentence) eligible(a int, tc *tctx) bool {
 	if g.country == "" && g.kind == actors.KindAgent && !(tc.self && tc.country != "") {
 		return false
 	}
-	if !tc.self && tc.country != "" && g.country == tc.country {
+	if !tc.self && tc.country != "" && g.country == tc.country && !(tc.coerce && g.kind == actors.KindPerson) {
 		return false
 	}
 	if g.kind == "place" && g.end < len(sn.words) && isNounTag(sn.words[g.end].Tag) && sn.words[g.end].Tag != "POS" && !placeNouns[sn.words[g.end].Lower] {
