@@ -89,7 +89,8 @@ func (sn *sentence) segment(c *Coder) {
 			// with its own subject.
 			cur = sn.newClause(sn.info[cur].kind, sn.info[cur].parent)
 		case (w.Lower == "and" || w.Lower == "but") && sn.verbNext(i+1):
-			if p := sn.info[cur].parent; sn.info[cur].kind == clSub && sn.info[cur].inherit < 0 && p >= 0 && i > 0 && sn.words[i-1].Lower == "," {
+			if prev := sn.prevClause(i); prev >= 0 && sn.info[prev].kind == clSub && sn.info[prev].inherit < 0 && sn.info[prev].parent >= 0 {
+				p := sn.info[prev].parent
 				// "backed Azerbaijan after fighting erupted ..., and accused
 				// Yerevan": the second verb coordinates with the main one
 				nc := sn.newClause(sn.info[p].kind, sn.info[p].parent)
@@ -118,6 +119,15 @@ func (sn *sentence) segment(c *Coder) {
 	}
 }
 
+// prevClause returns the clause of the token before a comma right before
+// token i, or -1.
+func (sn *sentence) prevClause(i int) int {
+	if i < 2 || sn.words[i-1].Lower != "," {
+		return -1
+	}
+	return sn.clause[i-2]
+}
+
 func (sn *sentence) newClause(k clauseKind, parent int) int {
 	sn.info = append(sn.info, clauseInfo{kind: k, antecedent: -1, inherit: -1, parent: parent, verb: -1})
 	return len(sn.info) - 1
@@ -137,7 +147,8 @@ func (sn *sentence) comma(c *Coder, i, cur int, saved []int) (int, []int) {
 	if c.speechTail(sn, i+1) {
 		return sn.newClause(clTail, -1), saved
 	}
-	if i+1 < len(sn.words) && sn.words[i+1].Tag == "VBG" {
+	if i+1 < len(sn.words) && (sn.words[i+1].Tag == "VBG" || sn.words[i+1].Tag == "VBN" && sn.byAgent(i+1) >= 0) {
+		// ", calling him ...", ", mediated by Oman": a participial clause
 		nc := sn.newClause(clSub, cur)
 		sn.info[nc].inherit = cur
 		return nc, saved

@@ -256,6 +256,12 @@ func (c *Coder) verbEvent(sn *sentence, i int, lemma string, vs *verbState, st *
 		}
 		if alt, ok := c.fallback(sn, &f, ps, at, pm, st); ok {
 			pm = alt
+		} else if light {
+			// "held their first summit": the light verb's own pattern
+			// ("hold summit !recip")
+			if alt, ok := c.fallback(sn, &f, c.verbs.Verb(lemma), i, patMatch{}, st); ok {
+				pm = alt
+			}
 		}
 	}
 	for _, l := range c.eventNounLits(sn, pm.lits) {
@@ -272,9 +278,10 @@ func (f *found) complete() bool {
 // fallback tries the verb patterns less specific than pm, in order, and
 // keeps the first whose roles are complete; a blocking pattern stops it.
 func (c *Coder) fallback(sn *sentence, f *found, ps []verbs.Pattern, at int, pm patMatch, st *docState) (patMatch, bool) {
-	k := 0
-	for k < len(ps) && &ps[k] != pm.p {
-		k++
+	k := -1
+	if pm.p != nil {
+		for k = 0; k < len(ps) && &ps[k] != pm.p; k++ {
+		}
 	}
 	for k++; k < len(ps); k++ {
 		m, ok := sn.matchOne(&ps[k], at)
