@@ -368,7 +368,10 @@ func (c *Coder) roles(sn *sentence, f *found, pm patMatch, st *docState) {
 		f.tgt = nil // "Israeli troops and Hamas gunmen battled in the streets of Gaza": each other
 	}
 	if pm.p.Rev && len(f.src) > 0 && len(f.tgt) > 0 {
-		f.src, f.tgt = f.tgt, f.src // "received a call from X": X is the source
+		if m := sn.eventSubjectMaker(f.clause, i); m >= 0 {
+			f.src = []int{m} // "The arrest of X by Iran drew criticism from Paris": Iran
+		}
+		f.src, f.tgt = f.tgt, sn.filter(f.src, &tctx{excl: f.tgt[0], country: sn.args[f.tgt[0]].country, slot: -1, head: i})
 		return
 	}
 	if inf := sn.info[f.clause]; len(f.tgt) == 0 && len(subj) > 0 && inf.kind == clRel && inf.antecedent >= 0 && sn.objectRelative(i) >= 0 {
@@ -632,6 +635,26 @@ func (sn *sentence) modifiedNP(i int) int {
 			continue
 		}
 		return -1
+	}
+	return -1
+}
+
+// eventSubjectMaker returns the maker of an event noun heading the subject
+// of verb i in clause cl ("The arrest of a French aid worker by Iranian
+// authorities drew ..."), or -1.
+func (sn *sentence) eventSubjectMaker(cl, i int) int {
+	for k := 0; k < i; k++ {
+		if sn.clause[k] != cl {
+			continue
+		}
+		w := sn.words[k]
+		if w.Tag == "DT" || w.Tag == "JJ" {
+			continue
+		}
+		if !isNounTag(w.Tag) || w.arg >= 0 || k+1 >= i || sn.words[k+1].Lower != "of" {
+			return -1
+		}
+		return sn.nounSource(k)
 	}
 	return -1
 }
