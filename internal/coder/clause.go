@@ -373,7 +373,7 @@ func (c *Coder) isSayVerb(sn *sentence, i int) bool {
 // startsComplement reports whether w can open the complement of a speech verb.
 func startsComplement(w word) bool {
 	switch w.Tag {
-	case "DT", "NNP", "NNPS", "PRP", "JJ", "NN", "NNS", "CD":
+	case "DT", "NNP", "NNPS", "PRP", "PRP$", "JJ", "NN", "NNS", "CD":
 		return w.Lower != "reporters" && w.Lower != "journalists"
 	}
 	return false

@@ -740,13 +740,42 @@ func (sn *sentence) prepBefore(k int) string {
 
 // pronounSubject returns a subject pronoun of clause cl before verb i.
 func (sn *sentence) pronounSubject(cl, i int) string {
+	if i < len(sn.words) && sn.clause[i] != cl {
+		// a clause whose subject i shares (", calling ..."): its subject
+		// stands before its own first verb
+		for k := 0; k < i; k++ {
+			if sn.clause[k] != cl {
+				continue
+			}
+			if isVerbTag(sn.words[k].Tag) || sn.words[k].Tag == "MD" {
+				break
+			}
+			if p := sn.subjectPronoun(k); p != "" {
+				return p
+			}
+		}
+		return ""
+	}
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
 		if sn.clause[k] != cl {
 			break
 		}
-		switch sn.words[k].Lower {
-		case "he", "she", "it", "they", "we", "i":
-			return sn.words[k].Lower
+		if p := sn.subjectPronoun(k); p != "" {
+			return p
+		}
+	}
+	return ""
+}
+
+// subjectPronoun returns the pronoun at token k that can be a subject ("he",
+// "his country" -> "he"), or "".
+func (sn *sentence) subjectPronoun(k int) string {
+	switch sn.words[k].Lower {
+	case "he", "she", "it", "they", "we", "i":
+		return sn.words[k].Lower
+	case "country", "nation", "government":
+		if k > 0 && (sn.words[k-1].Lower == "his" || sn.words[k-1].Lower == "her") {
+			return "he" // "Petro said his country would break relations"
 		}
 	}
 	return ""

@@ -169,7 +169,11 @@ func (sn *sentence) possessedAgents(args []arg) {
 		if i <= ref || a.country != "" || a.kind != actors.KindAgent || a.start == 0 {
 			continue
 		}
-		if p := sn.words[a.start-1].Lower; p != "its" && p != "their" {
+		j := a.start - 1
+		for j > 0 && sn.words[j].Tag == "JJ" {
+			j-- // "its senior commanders"
+		}
+		if p := sn.words[j].Lower; p != "its" && p != "their" {
 			continue
 		}
 		if r.country != "" {
@@ -303,7 +307,7 @@ var locModifiers = map[string]bool{"the": true, "southern": true, "northern": tr
 // locative reports whether the argument starting at token i is the object
 // of a locative preposition.
 func (sn *sentence) locative(i int) bool {
-	for k := i - 1; k >= 0 && k >= i-4; k-- {
+	for k := i - 1; k >= 0 && k >= i-6; k-- { // "in the streets of northern Gaza"
 		l := sn.words[k].Lower
 		if v, ok := locPreps[l]; ok {
 			return v
