@@ -2,6 +2,7 @@ package coder
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -124,7 +125,13 @@ func (c *Coder) events(sn *sentence, st *docState) []event.Event {
 			if !f.self && p.src.country != "" && p.src.country == p.tgt.country && !(strings.HasPrefix(f.code, "17") && p.tgt.kind == actors.KindPerson) {
 				continue // "the army pushed into Gaza City" with the army placed in Gaza
 			}
-			seen[key] = true
+			// "flew to Beirut for talks with Lebanese officials": one
+			// clause, one pair of countries, one root is one event
+			ckey := countryOf(p.src) + "|" + countryOf(p.tgt) + "|" + f.code[:2] + "|" + strconv.Itoa(f.clause)
+			if seen[ckey] {
+				continue
+			}
+			seen[key], seen[ckey] = true, true
 			if e, ok := c.makeEvent(sn, st, f, p); ok {
 				out = append(out, e)
 			}
@@ -166,6 +173,14 @@ func pairs(sn *sentence, f found) []pair {
 		}
 	}
 	return out
+}
+
+// countryOf is an argument's evaluation key: its country, else its code.
+func countryOf(a arg) string {
+	if a.country != "" {
+		return a.country
+	}
+	return a.code
 }
 
 // people reports whether argument a names a country's people by a plural

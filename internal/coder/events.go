@@ -778,8 +778,16 @@ func (sn *sentence) subjectPronoun(k int) string {
 			return "he" // "Petro said his country would break relations"
 		}
 	}
+	if k > 0 && sn.words[k-1].Lower == "the" && sn.words[k].arg < 0 && anaphors[sn.words[k].Lower] {
+		return "it" // "A Taliban spokesman said the movement wanted ..."
+	}
 	return ""
 }
+
+// anaphors are definite descriptions that wire copy uses for an actor
+// named before ("the group", "the movement", "the kingdom").
+var anaphors = map[string]bool{"group": true, "movement": true, "militia": true, "organisation": true,
+	"organization": true, "kingdom": true, "alliance": true, "bloc": true, "republic": true}
 
 // group returns argument a with the arguments coordinated with it ("Britain,
 // France and Germany"). A bare agent after a country-bearing conjunct is
