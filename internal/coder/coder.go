@@ -2,7 +2,6 @@ package coder
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -125,9 +124,10 @@ func (c *Coder) events(sn *sentence, st *docState) []event.Event {
 			if !f.self && p.src.country != "" && p.src.country == p.tgt.country && !(strings.HasPrefix(f.code, "17") && p.tgt.kind == actors.KindPerson) {
 				continue // "the army pushed into Gaza City" with the army placed in Gaza
 			}
-			// "flew to Beirut for talks with Lebanese officials": one
-			// clause, one pair of countries, one root is one event
-			ckey := countryOf(p.src) + "|" + countryOf(p.tgt) + "|" + f.code[:2] + "|" + strconv.Itoa(f.clause)
+			// "flew to Beirut for talks with Lebanese officials", "attacked
+			// an army post, killing three Israeli soldiers": one sentence,
+			// one pair of countries and one root make one event
+			ckey := countryOf(p.src) + ">" + countryOf(p.tgt) + ":" + f.code[:2]
 			if seen[ckey] {
 				continue
 			}
