@@ -59,11 +59,13 @@ func (c *Coder) codeSentence(sn *sentence, st *docState) []found {
 			continue
 		}
 		f, ok := c.verbEvent(sn, i, lemma, vs, st)
-		if !ok && len(f.src) > 0 && len(f.tgt) == 0 && len(out) > 0 && sn.objectPronoun(f.head) && !strings.HasPrefix(f.code, "04") {
-			// "threatened to block Sweden and Finland ..., accusing them
-			// of ...": the pronoun object is the last event's target
-			tc := &tctx{excl: f.src[0], country: sn.args[f.src[0]].country, slot: -1, head: i}
-			f.tgt = sn.filter(append([]int(nil), out[len(out)-1].tgt...), tc)
+		if !ok && len(f.src) > 0 && len(f.tgt) == 0 {
+			ok = sn.borrowTarget(&f, out)
+		}
+		if ok && strings.HasPrefix(f.code, "045") && sn.passive(i) && len(out) > 0 {
+			// "a deal brokered by China": the mediator acts on the
+			// parties of the event before it
+			f.tgt = sn.parties(out[len(out)-1], f.src)
 			ok = f.complete()
 		}
 		if f.consumesC {
@@ -364,8 +366,14 @@ func (c *Coder) roles(sn *sentence, f *found, pm patMatch, st *docState) {
 		tc.excl, tc.country = subj[0], sn.args[subj[0]].country
 	}
 	f.tgt = sn.target(from, f.clause, i, tc)
-	if pm.p.Recip && len(f.src) > 1 && len(f.tgt) > 0 && sn.args[f.tgt[0]].kind == "place" {
-		f.tgt = nil // "Israeli troops and Hamas gunmen battled in the streets of Gaza": each other
+	if sn.objectPronoun(i) {
+		f.tgt = nil // "accusing him of the deportation of Ukrainian children": him
+	}
+	if pm.p.Recip && len(f.src) > 1 && len(f.tgt) > 0 && (sn.args[f.tgt[0]].kind == "place" || sn.sameCountry(f.src, f.tgt[0])) {
+		// "Israeli troops and Hamas gunmen battled in the streets of
+		// Gaza", "Russia and Ukraine signed a deal to reopen Ukraine's
+		// ports": each other
+		f.tgt = nil
 	}
 	if pm.p.Rev && len(f.src) > 0 && len(f.tgt) > 0 {
 		if m := sn.eventSubjectMaker(f.clause, i); m >= 0 {
@@ -374,7 +382,7 @@ func (c *Coder) roles(sn *sentence, f *found, pm patMatch, st *docState) {
 		f.src, f.tgt = f.tgt, sn.filter(f.src, &tctx{excl: f.tgt[0], country: sn.args[f.tgt[0]].country, slot: -1, head: i})
 		return
 	}
-	if inf := sn.info[f.clause]; len(f.tgt) == 0 && len(subj) > 0 && inf.kind == clRel && inf.antecedent >= 0 && sn.objectRelative(i) >= 0 {
+	if inf := sn.info[f.clause]; len(f.tgt) == 0 && len(subj) > 0 && inf.kind == clRel && inf.antecedent >= 0 && sn.objectRelative(i) >= 0 && (pm.slot < 0 || pm.slot == i+1) {
 		// "Ukraine, which Russia invaded": the antecedent is the object
 		f.tgt = sn.filter(sn.group(inf.antecedent), tc)
 	}
@@ -659,14 +667,80 @@ func (sn *sentence) eventSubjectMaker(cl, i int) int {
 	return -1
 }
 
+// borrowTarget completes event f, which has a source and no target, from
+// the sentence: an object pronoun is the last event's target or else the
+// actor named last ("accusing them of", "accusing it of"); a reciprocal
+// verb coordinated with an event verb shares its partner ("spoke with
+// Biden and agreed to strengthen the alliance").
+func (sn *sentence) borrowTarget(f *found, out []found) bool {
+	tc := &tctx{excl: f.src[0], country: sn.args[f.src[0]].country, slot: -1, head: f.head}
+	switch {
+	case sn.objectPronoun(f.head) && !strings.HasPrefix(f.code, "04"):
+		if len(out) > 0 {
+			f.tgt = sn.filter(append([]int(nil), out[len(out)-1].tgt...), tc)
+		}
+		if len(f.tgt) == 0 {
+			for k := f.head - 1; k >= 0; k-- {
+				if a := sn.words[k].arg; a >= 0 && !sn.args[a].loc && sn.eligible(a, tc) {
+					f.tgt = []int{a}
+					break
+				}
+			}
+		}
+	case f.recip && len(out) > 0 && sn.info[f.clause].inherit >= 0:
+		prev := out[len(out)-1]
+		if prev.clause == sn.info[f.clause].inherit && len(prev.src) > 0 && prev.src[0] == f.src[0] {
+			f.tgt = sn.filter(append([]int(nil), prev.tgt...), tc)
+		}
+	}
+	return f.complete()
+}
+
+// parties returns the sources and targets of event e other than the
+// mediator's arguments m.
+func (sn *sentence) parties(e found, m []int) []int {
+	var g []int
+	for _, a := range append(append([]int(nil), e.src...), e.tgt...) {
+		if a < 0 {
+			continue
+		}
+		dup := false
+		for _, x := range append(g, m...) {
+			if x == a || sn.args[x].country != "" && sn.args[x].country == sn.args[a].country {
+				dup = true
+			}
+		}
+		if !dup {
+			g = append(g, a)
+		}
+	}
+	return g
+}
+
+// sameCountry reports whether argument a shares a country with one of g.
+func (sn *sentence) sameCountry(g []int, a int) bool {
+	c := sn.args[a].country
+	if c == "" {
+		return false
+	}
+	for _, s := range g {
+		if sn.args[s].country == c {
+			return true
+		}
+	}
+	return false
+}
+
 // objectPronoun reports whether an object pronoun follows verb i.
 func (sn *sentence) objectPronoun(i int) bool {
 	if i+1 >= len(sn.words) {
 		return false
 	}
 	switch sn.words[i+1].Lower {
-	case "them", "it", "him", "her":
+	case "them", "it", "him":
 		return true
+	case "her":
+		return sn.words[i+1].Tag == "PRP" // not "meeting her counterpart"
 	}
 	return false
 }
