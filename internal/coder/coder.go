@@ -2,6 +2,7 @@ package coder
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -118,6 +119,9 @@ func (c *Coder) events(sn *sentence, st *docState) []event.Event {
 			if p.src.code == "" || p.tgt.code == "" || seen[key] {
 				continue
 			}
+			if p.src.country == "" && p.src.kind == actors.KindAgent {
+				continue // "Western leaders accused Putin": no known actor
+			}
 			if p.src.code == p.tgt.code && !(f.self && sn.people(p.src)) {
 				continue
 			}
@@ -125,9 +129,11 @@ func (c *Coder) events(sn *sentence, st *docState) []event.Event {
 				continue // "the army pushed into Gaza City" with the army placed in Gaza
 			}
 			// "flew to Beirut for talks with Lebanese officials", "attacked
-			// an army post, killing three Israeli soldiers": one sentence,
-			// one pair of countries and one root make one event
-			ckey := countryOf(p.src) + ">" + countryOf(p.tgt) + ":" + f.code[:2]
+			// an army post, killing three Israeli soldiers": one clause
+			// (with its participial tail), one pair of countries and one
+			// root make one event; "downgraded ties and suspended trade"
+			// are two
+			ckey := countryOf(p.src) + ">" + countryOf(p.tgt) + ":" + f.code[:2] + "@" + strconv.Itoa(sn.mainClause(f.clause))
 			if seen[ckey] {
 				continue
 			}
@@ -173,6 +179,15 @@ func pairs(sn *sentence, f found) []pair {
 		}
 	}
 	return out
+}
+
+// mainClause follows participial and subordinate clauses up to the clause
+// they hang from.
+func (sn *sentence) mainClause(cl int) int {
+	for cl >= 0 && sn.info[cl].parent >= 0 && (sn.info[cl].kind == clSub || sn.info[cl].kind == clRel) {
+		cl = sn.info[cl].parent
+	}
+	return cl
 }
 
 // countryOf is an argument's evaluation key: its country, else its code.

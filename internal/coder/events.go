@@ -29,6 +29,7 @@ type found struct {
 	recvNoun  bool
 	recvSrc   int // recv nouns: the argument that made the offer
 	consumesC bool
+	impact    int // attack nouns: the impact verb whose event they replace ("strike ... killed"), else 0
 }
 
 // verbState carries per-sentence state while scanning verbs.
@@ -77,7 +78,17 @@ func (c *Coder) codeSentence(sn *sentence, st *docState) []found {
 		}
 	}
 	out = append(out, c.nounEvents(sn, vs, out, st)...)
-	out = append(out, c.attackSubjects(sn, vs, out)...)
+	if att := c.attackSubjects(sn, vs, out); len(att) > 0 {
+		// "A U.S. air strike killed Iranian commander Soleimani": the
+		// attack (195) is the event, not the killing of a commander (186)
+		kept := out[:0]
+		for _, f := range out {
+			if !impactOf(att, f.head) {
+				kept = append(kept, f)
+			}
+		}
+		out = append(kept, att...)
+	}
 	return out
 }
 
@@ -482,6 +493,9 @@ func (sn *sentence) target(from, cl, head int, tc *tctx) []int {
 	loc := -1
 	for k := from; k < len(sn.words); k++ {
 		kc := sn.clause[k]
+		if sn.info[kc].kind == clTail && kc != cl {
+			break // ", South Korea's military said": the source of the report
+		}
 		if kc != cl && sn.info[kc].verb != head && sn.info[kc].kind != clRel {
 			if sn.words[k].Tag == "." || sn.clauseEnded(cl, k) {
 				break
@@ -715,6 +729,15 @@ func (sn *sentence) parties(e found, m []int) []int {
 		}
 	}
 	return g
+}
+
+func impactOf(att []found, v int) bool {
+	for _, a := range att {
+		if a.impact == v {
+			return true
+		}
+	}
+	return false
 }
 
 // sameCountry reports whether argument a shares a country with one of g.

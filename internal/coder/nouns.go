@@ -116,11 +116,73 @@ func (c *Coder) attackSubjects(sn *sentence, vs *verbState, done []found) []foun
 		if len(tgt) == 0 {
 			continue
 		}
-		f := found{code: code, head: k, headEnd: v + 1, noun: true, clause: sn.clause[v], src: []int{src}, tgt: tgt}
+		f := found{code: code, head: k, headEnd: v + 1, noun: true, clause: sn.clause[v], src: []int{src}, tgt: tgt, impact: v}
+		f.modality = sn.modality(v, vs.future[v])
+		out = append(out, f)
+	}
+	return append(out, c.attackVictims(sn, vs, done)...)
+}
+
+// attackVictims codes a passive impact verb without a by-phrase whose
+// means is an attack with a maker: "Haniyeh was killed in an Israeli strike
+// in Tehran" -> ISR->HMS 195, "three soldiers were wounded in a Russian
+// drone attack" (the subject is the target).
+func (c *Coder) attackVictims(sn *sentence, vs *verbState, done []found) []found {
+	var out []found
+	for v := range sn.words {
+		w := &sn.words[v]
+		if w.Tag != "VBN" || !impactVerbs[w.lemma] || !sn.passive(v) || sn.byAgent(v) >= 0 || sn.negated(v) || sn.conditional(sn.clause[v]) {
+			continue
+		}
+		k := sn.attackMeans(v)
+		if k < 0 {
+			continue
+		}
+		src := sn.nounSource(k)
+		if src < 0 {
+			continue
+		}
+		tc := &tctx{excl: src, country: sn.args[src].country, slot: -1, head: v}
+		subj := sn.subjectIn(sn.clause[v], v)
+		if m := sn.modifiedNP(v); m >= 0 {
+			subj = sn.group(m)
+		}
+		tgt := sn.filter(subj, tc)
+		if len(tgt) == 0 {
+			continue
+		}
+		f := found{code: attackNouns[sn.words[k].nlem], head: k, headEnd: k + 1, noun: true, clause: sn.clause[v], src: []int{src}, tgt: tgt, impact: v}
 		f.modality = sn.modality(v, vs.future[v])
 		out = append(out, f)
 	}
 	return out
+}
+
+// attackMeans returns the attack noun of "in a(n) [maker] [air] strike"
+// after passive verb v, or -1.
+func (sn *sentence) attackMeans(v int) int {
+	j := v + 1
+	for j < len(sn.words) && sn.words[j].Tag == "RB" {
+		j++
+	}
+	if j >= len(sn.words) || sn.words[j].Lower != "in" {
+		return -1
+	}
+	for k := j + 1; k < len(sn.words) && k <= j+5; k++ {
+		w := sn.words[k]
+		if _, ok := attackNouns[w.nlem]; ok && isNounTag(w.Tag) && w.arg < 0 {
+			if k+1 < len(sn.words) && isNounTag(sn.words[k+1].Tag) {
+				continue // "missile strike": the head is later
+			}
+			return k
+		}
+		switch w.Tag {
+		case "DT", "JJ", "NN", "NNS", "NNP", "CD", "HYPH":
+			continue
+		}
+		return -1
+	}
+	return -1
 }
 
 // impactVerb returns the finite impact verb whose subject noun phrase ends

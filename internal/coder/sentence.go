@@ -173,7 +173,7 @@ func (sn *sentence) possessedAgents(args []arg) {
 		for j > 0 && sn.words[j].Tag == "JJ" {
 			j-- // "its senior commanders"
 		}
-		if p := sn.words[j].Lower; p != "its" && p != "their" {
+		if p := sn.words[j].Lower; p != "its" && p != "their" && p != "his" && p != "her" {
 			continue
 		}
 		if r.country != "" {
