@@ -151,6 +151,10 @@ func (sn *sentence) comma(c *Coder, i, cur int, saved []int) (int, []int) {
 		// ", calling him ...", ", mediated by Oman": a participial clause
 		nc := sn.newClause(clSub, cur)
 		sn.info[nc].inherit = cur
+		if inf := sn.info[cur]; inf.kind == clComp && inf.parent >= 0 && sn.words[i+1].Tag == "VBG" {
+			// "X said that ..., accusing it of ...": the speaker accuses
+			sn.info[nc].inherit = inf.parent
+		}
 		return nc, saved
 	}
 	if sn.info[cur].kind == clCond && sn.clause[sn.lead] == cur {
@@ -182,7 +186,7 @@ func (sn *sentence) relative(c *Coder, i, cur int, saved *[]int) int {
 		}
 	}
 	nc := sn.newClause(clRel, cur)
-	if prev >= 0 && sn.words[prev].arg >= 0 {
+	if prev >= 0 && sn.words[prev].arg >= 0 && !sn.args[sn.words[prev].arg].loc {
 		sn.info[nc].antecedent = sn.words[prev].arg
 	} else if prev >= 1 && isNounTag(sn.words[prev].Tag) && sn.words[prev-1].arg >= 0 && sn.args[sn.words[prev-1].arg].kind != "place" {
 		sn.info[nc].antecedent = sn.words[prev-1].arg // "Iranian forces that ...": the head is the actor
@@ -325,6 +329,8 @@ func (c *Coder) speechTail(sn *sentence, i int) bool {
 		case isVerbTag(w.Tag) && c.verbs.Role(w.vlem) == verbs.RoleSay:
 			say = true
 		case isVerbTag(w.Tag) && (w.vlem == "be" || w.vlem == "have"):
+		case w.Lower == "," && say:
+			return true // ", South Korea's military said, a day after ..."
 		case isVerbTag(w.Tag) || w.Lower == "that" || w.Lower == ",":
 			return false
 		}

@@ -38,6 +38,7 @@ type verbState struct {
 	consumed  []bool // noun tokens already coded through a light verb
 	blocked   []int  // clauses whose later verbs are the content of an event verb
 	blockedAt []int  // heads of the event verbs that block
+	verbal    []bool // whether each blocking event is verbal (02, 03, 10-13): its content may run on in relative clauses
 	content   []int  // verbs skipped as the content of an event verb
 }
 
@@ -60,7 +61,7 @@ func (c *Coder) codeSentence(sn *sentence, st *docState) []found {
 			continue
 		}
 		f, ok := c.verbEvent(sn, i, lemma, vs, st)
-		if !ok && len(f.src) > 0 && len(f.tgt) == 0 {
+		if len(f.src) > 0 && len(f.tgt) == 0 && (!ok || f.recip && len(f.src) == 1) {
 			ok = sn.borrowTarget(&f, out)
 		}
 		if ok && strings.HasPrefix(f.code, "045") && sn.passive(i) && len(out) > 0 {
@@ -72,6 +73,7 @@ func (c *Coder) codeSentence(sn *sentence, st *docState) []found {
 		if f.consumesC {
 			vs.blocked = append(vs.blocked, sn.clause[i])
 			vs.blockedAt = append(vs.blockedAt, i)
+			vs.verbal = append(vs.verbal, verbalCode(f.code))
 		}
 		if ok {
 			out = append(out, f)
@@ -179,6 +181,9 @@ func isAux(sn *sentence, i int) bool {
 // passThrough handles "plans to visit", "began supplying": the marker
 // verb is skipped and the next verb inherits future modality.
 func (c *Coder) passThrough(sn *sentence, i int, lemma string, vs *verbState) bool {
+	if lemma == "help" && i+1 < len(sn.words) && sn.words[i+1].Tag == "VB" {
+		return true // "officials who helped deport Ukrainian children": the deporting
+	}
 	r := c.verbs.Role(lemma)
 	if r != verbs.RoleFuture && r != verbs.RoleAspect {
 		return false
@@ -210,8 +215,10 @@ func (vs *verbState) isBlocked(sn *sentence, i int) bool {
 			if k == b {
 				return true
 			}
-			if sn.info[k].kind == clRel && sn.info[k].antecedent < 0 {
-				break // "the sanctions that Washington imposed": a description, not content
+			if sn.info[k].kind == clRel && (sn.info[k].antecedent < 0 || !vs.verbal[j]) {
+				// "the sanctions that Washington imposed", "annexed ... in a
+				// ceremony that Kyiv denounced": a description, not content
+				break
 			}
 			if sn.info[k].kind == clSub {
 				// "asked NATO for warships after Russia seized ...": the
@@ -729,6 +736,19 @@ func (sn *sentence) parties(e found, m []int) []int {
 		}
 	}
 	return g
+}
+
+// verbalCode reports whether an event code takes content (appeals, intents,
+// demands, disapproval, rejections, threats).
+func verbalCode(code string) bool {
+	if len(code) < 2 {
+		return true
+	}
+	switch code[:2] {
+	case "02", "03", "10", "11", "12", "13":
+		return true
+	}
+	return false
 }
 
 func impactOf(att []found, v int) bool {
