@@ -20,9 +20,10 @@ import (
 // heldout2.jsonl (wire-style, written blind by another writer) was scored
 // for the first time with the coder as of commit 79b2a88: P 0.870, R 0.508.
 // Its sentences are not read while changing the coder, so it stays the
-// honest estimate of accuracy on unseen news. dev2.jsonl (267 wire-style
-// sentences, labelled before the coder was run on them) is the development
-// set for wire-style recall; first scored at P 0.894, R 0.655.
+// honest estimate of accuracy on unseen news. dev2.jsonl (317 wire-style
+// sentences, each labelled before the coder was run on it) is the
+// development set for wire-style recall: the coder of commit 468d79b scores
+// P 0.891, R 0.641 on it.
 var corpora = []struct {
 	file                        string
 	floorPrecision, floorRecall float64
@@ -30,7 +31,7 @@ var corpora = []struct {
 	{"../../testdata/corpus/corpus.jsonl", 0.98, 0.95},
 	{"../../testdata/corpus/heldout.jsonl", 0.95, 0.80},
 	{"../../testdata/corpus/heldout2.jsonl", 0.85, 0.48},
-	{"../../testdata/corpus/dev2.jsonl", 0.87, 0.63},
+	{"../../testdata/corpus/dev2.jsonl", 0.93, 0.84},
 }
 
 type corpusLine struct {
