@@ -168,6 +168,10 @@ func (sn *sentence) comma(c *Coder, i, cur int, saved []int) (int, []int) {
 
 // relative starts a relative or complement clause at the pronoun i.
 func (sn *sentence) relative(c *Coder, i, cur int, saved *[]int) int {
+	if sn.words[i].Lower == "that" && i > 0 && hearsay[sn.words[i-1].nlem] {
+		// "after rumours that France was sheltering ...": not asserted
+		return sn.newClause(clCond, cur)
+	}
 	prev := i - 1
 	comma := prev >= 0 && sn.words[prev].Lower == ","
 	if comma {
@@ -196,6 +200,10 @@ func (sn *sentence) relative(c *Coder, i, cur int, saved *[]int) int {
 	}
 	return nc
 }
+
+// hearsay nouns introduce that-clauses that are not asserted.
+var hearsay = map[string]bool{"rumour": true, "rumor": true, "speculation": true, "fear": true,
+	"suspicion": true, "allegation": true, "claim": true, "report": true, "hope": true}
 
 // nounAntecedent reports whether "that" after the common noun at prev
 // starts a relative clause on that noun ("denounced the sanctions that

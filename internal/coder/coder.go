@@ -106,12 +106,18 @@ func (c *Coder) events(sn *sentence, st *docState) []event.Event {
 	var out []event.Event
 	seen := map[string]bool{}
 	where := sn.placeCountry()
+	if where == "" {
+		where = sn.dlCountry
+	}
 	for _, f := range c.codeSentence(sn, st) {
 		if f.negated && !c.opts.KeepNegated {
 			continue
 		}
 		if f.modality == modHypothetical && !c.opts.KeepHypothetical {
 			continue
+		}
+		if sn.protesters(f) {
+			f.code = "145" // "Protesters attacked the French embassy": a violent protest (CAMEO 145)
 		}
 		for _, p := range pairs(sn, f) {
 			p.src = localise(p.src, where)
@@ -188,6 +194,22 @@ func (sn *sentence) mainClause(cl int) int {
 		cl = sn.info[cl].parent
 	}
 	return cl
+}
+
+// protesters reports whether an assault or fight f is made by protesters,
+// rioters or a mob: CAMEO codes that as a violent protest (145).
+func (sn *sentence) protesters(f found) bool {
+	if len(f.src) == 0 || len(f.code) < 2 || (f.code[:2] != "18" && f.code[:2] != "19") {
+		return false
+	}
+	a := sn.args[f.src[0]]
+	for k := a.start; k < a.end && k < len(sn.words); k++ {
+		switch sn.words[k].nlem {
+		case "protester", "protestor", "demonstrator", "rioter", "mob":
+			return true
+		}
+	}
+	return false
 }
 
 // countryOf is an argument's evaluation key: its country, else its code.

@@ -569,6 +569,9 @@ func (c *Coder) subject(sn *sentence, i int, st *docState) []int {
 	if a := sn.infinitiveSubject(i); a >= 0 {
 		return sn.group(a)
 	}
+	if a := sn.absoluteSubject(i); a >= 0 {
+		return []int{a}
+	}
 	cl := sn.clause[i]
 	for depth := 0; cl >= 0 && depth < 4; depth++ {
 		if g := sn.subjectIn(cl, i); len(g) > 0 {
@@ -588,6 +591,29 @@ func (c *Coder) subject(sn *sentence, i int, st *docState) []int {
 		}
 	}
 	return nil
+}
+
+// absoluteSubject returns the subject of an absolute construction "with
+// NP VBG" / "and NP VBG" ("with Hamas blaming an Israeli air strike and
+// Israel blaming a misfired rocket"), or -1.
+func (sn *sentence) absoluteSubject(i int) int {
+	if sn.words[i].Tag != "VBG" || i < 2 || sn.words[i-1].arg < 0 {
+		return -1
+	}
+	a := sn.words[i-1].arg
+	s := sn.args[a].start
+	if s < 1 {
+		return -1
+	}
+	switch sn.words[s-1].Lower {
+	case "with":
+		return a
+	case "and":
+		if s >= 2 && sn.words[s-2].arg < 0 && sn.words[s-2].Lower != "," {
+			return a
+		}
+	}
+	return -1
 }
 
 // infinitiveSubject returns the object of the verb governing "to VERB" at i
@@ -895,16 +921,17 @@ func (sn *sentence) subjectPronoun(k int) string {
 			return "he" // "Petro said his country would break relations"
 		}
 	}
-	if k > 0 && sn.words[k-1].Lower == "the" && sn.words[k].arg < 0 && anaphors[sn.words[k].Lower] {
-		return "it" // "A Taliban spokesman said the movement wanted ..."
+	if k > 0 && sn.words[k-1].Lower == "the" && sn.words[k].arg < 0 && anaphors[sn.words[k].Lower] != "" {
+		return anaphors[sn.words[k].Lower] // "A Taliban spokesman said the movement wanted ..."
 	}
 	return ""
 }
 
 // anaphors are definite descriptions that wire copy uses for an actor
-// named before ("the group", "the movement", "the kingdom").
-var anaphors = map[string]bool{"group": true, "movement": true, "militia": true, "organisation": true,
-	"organization": true, "kingdom": true, "alliance": true, "bloc": true, "republic": true}
+// named before ("the group", "the movement", "the kingdom"), with the kind
+// of actor they prefer ("group": an armed group, "state": a state).
+var anaphors = map[string]string{"group": "group", "movement": "group", "militia": "group", "organisation": "group",
+	"organization": "group", "kingdom": "state", "republic": "state", "alliance": "it", "bloc": "it"}
 
 // group returns argument a with the arguments coordinated with it ("Britain,
 // France and Germany"). A bare agent after a country-bearing conjunct is

@@ -70,6 +70,16 @@ func (c *Coder) nounEvents(sn *sentence, vs *verbState, verbEvents []found, st *
 	return out
 }
 
+// byPhraseEnd returns the end of the argument of the by-phrase at j, or j.
+func (sn *sentence) byPhraseEnd(j int) int {
+	for m := j + 1; m < len(sn.words) && m <= j+4; m++ {
+		if a := sn.words[m].arg; a >= 0 {
+			return sn.args[a].end
+		}
+	}
+	return j
+}
+
 // attackNouns are the weapons and attacks that stand as the subject of an
 // impact verb in wire copy ("Israeli air strikes killed 30 people in Gaza",
 // "Russian artillery pounded Avdiivka"), with the CAMEO code of the attack
@@ -311,6 +321,12 @@ func (sn *sentence) nounTarget(from, k int, tc *tctx) ([]int, int) {
 			break
 		}
 		if w.Lower == "by" {
+			// "a visit by Indian Foreign Minister Jaishankar to Colombo":
+			// skip the maker and look on
+			if e := sn.byPhraseEnd(j); e > j && tc.excl >= 0 && sn.words[e-1].arg == tc.excl {
+				j = e - 1
+				continue
+			}
 			break
 		}
 		if (w.Lower == "its" || w.Lower == "their") && j+1 < len(sn.words) {

@@ -1,5 +1,7 @@
 package coder
 
+import "github.com/detente-project/detente/internal/actors"
+
 // resolvePronoun resolves a subject pronoun of clause cl: "we"/"I" in a
 // quotation -> the speaker; "he"/"she"/"it"/"they" in the complement of a
 // speech verb -> that verb's subject ("Trump said he was willing ...");
@@ -7,6 +9,14 @@ package coder
 // argument appended to sn.args.
 func (c *Coder) resolvePronoun(sn *sentence, cl int, p string, st *docState) []int {
 	var a = -1
+	if p == "group" || p == "state" {
+		// "the group blamed Israel": the armed group (or state) named
+		// last before the clause
+		if g := sn.lastOfKind(cl, p); g >= 0 {
+			return []int{g}
+		}
+		p = "it"
+	}
 	switch {
 	case (p == "we" || p == "i") && sn.inQuote(cl):
 		a = sn.speakerArg(cl)
@@ -25,6 +35,29 @@ func (c *Coder) resolvePronoun(sn *sentence, cl int, p string, st *docState) []i
 		return nil
 	}
 	return []int{a}
+}
+
+// lastOfKind returns the last argument before clause cl that is an armed
+// group (kind "group") or a state ("state"), or -1.
+func (sn *sentence) lastOfKind(cl int, kind string) int {
+	first := len(sn.words)
+	for k := range sn.words {
+		if sn.clause[k] == cl {
+			first = k
+			break
+		}
+	}
+	for k := first - 1; k >= 0; k-- {
+		a := sn.words[k].arg
+		if a < 0 || sn.args[a].pron {
+			continue
+		}
+		switch x := sn.args[a]; {
+		case kind == "group" && x.kind == actors.KindNSA, kind == "state" && x.kind == actors.KindState && !x.loc:
+			return a
+		}
+	}
+	return -1
 }
 
 func (sn *sentence) inQuote(cl int) bool {

@@ -37,6 +37,9 @@ type sentence struct {
 	clause []int // clause id per token
 	info   []clauseInfo
 	lead   int // tokens of a wire dateline opening the sentence
+	// dlCountry is the country of the dateline's place, the last resort
+	// for a bare agent's country ("NAIROBI (Reuters) - Police fired ...")
+	dlCountry string
 }
 
 // analyse tokenises, tags and lemmatises s and resolves its actors.
@@ -133,6 +136,12 @@ func (c *Coder) resolveActors(sn *sentence, lower, orig []string, st *docState) 
 	}
 	args = c.addPlaces(sn, lower, args)
 	if dl := sn.dateline(); dl > 0 {
+		for _, a := range args {
+			if a.end <= dl && a.country != "" {
+				sn.dlCountry = a.country // "NAIROBI (Reuters) -": where the story is
+				break
+			}
+		}
 		args = dropInside(args, 0, dl)
 	}
 	for i := range args {
