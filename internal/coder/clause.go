@@ -28,7 +28,7 @@ var subordinators = map[string]clauseKind{
 	"if": clCond, "unless": clCond, "whether": clCond,
 	"because": clSub, "although": clSub, "though": clSub, "while": clSub, "whereas": clSub,
 	"when": clSub, "whenever": clSub, "once": clSub, "until": clSub, "before": clSub,
-	"after": clSub, "since": clSub, "as": clSub,
+	"after": clSub, "since": clSub, "as": clSub, "where": clSub,
 }
 
 // segment assigns every token to a clause.
@@ -192,7 +192,7 @@ func (sn *sentence) relative(c *Coder, i, cur int, saved *[]int) int {
 	nc := sn.newClause(clRel, cur)
 	if prev >= 0 && sn.words[prev].arg >= 0 && !sn.args[sn.words[prev].arg].loc {
 		sn.info[nc].antecedent = sn.words[prev].arg
-	} else if prev >= 1 && isNounTag(sn.words[prev].Tag) && sn.words[prev-1].arg >= 0 && sn.args[sn.words[prev-1].arg].kind != "place" {
+	} else if prev >= 1 && isNounTag(sn.words[prev].Tag) && sn.words[prev-1].arg >= 0 && sn.args[sn.words[prev-1].arg].kind != "place" && !sn.args[sn.words[prev-1].arg].loc {
 		sn.info[nc].antecedent = sn.words[prev-1].arg // "Iranian forces that ...": the head is the actor
 	}
 	if comma {

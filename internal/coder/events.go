@@ -67,7 +67,7 @@ func (c *Coder) codeSentence(sn *sentence, st *docState) []found {
 		if ok && strings.HasPrefix(f.code, "045") && sn.passive(i) && len(out) > 0 {
 			// "a deal brokered by China": the mediator acts on the
 			// parties of the event before it
-			f.tgt = sn.parties(out[len(out)-1], f.src)
+			f.tgt = sn.parties(out, f.src)
 			ok = f.complete()
 		}
 		if f.consumesC {
@@ -204,8 +204,10 @@ func (c *Coder) passThrough(sn *sentence, i int, lemma string, vs *verbState) bo
 // ("threatened to bomb", "accused X of assassinating", "demanded that Y halt").
 func (vs *verbState) isBlocked(sn *sentence, i int) bool {
 	cl := sn.clause[i]
-	if sn.modifiedNP(i) >= 0 && sn.byAgent(i) >= 0 {
-		return false // "release an Iranian tanker seized by British marines": a description
+	if w := sn.words[i]; (w.Tag == "VBN" || w.Tag == "VBD") && i > 0 && isNounTag(sn.words[i-1].Tag) && sn.words[i-1].arg < 0 && sn.byAgent(i) >= 0 {
+		// "release an Iranian tanker seized by British marines", "a deal
+		// brokered by China": a description
+		return false
 	}
 	for j, b := range vs.blocked {
 		if vs.blockedAt[j] >= i {
@@ -743,11 +745,22 @@ func (sn *sentence) borrowTarget(f *found, out []found) bool {
 	return f.complete()
 }
 
-// parties returns the sources and targets of event e other than the
-// mediator's arguments m.
-func (sn *sentence) parties(e found, m []int) []int {
+// parties returns the parties of the events before a mediation, other than
+// the mediator's arguments m: the sources of several events ("Hamas freed
+// hostages and Israel released prisoners under a deal mediated by Qatar"),
+// or the source and target of one ("Saudi Arabia restored relations with
+// Iran under a deal brokered by China").
+func (sn *sentence) parties(evs []found, m []int) []int {
+	var cand []int
+	if len(evs) > 1 {
+		for _, e := range evs {
+			cand = append(cand, e.src...)
+		}
+	} else {
+		cand = append(append(cand, evs[0].src...), evs[0].tgt...)
+	}
 	var g []int
-	for _, a := range append(append([]int(nil), e.src...), e.tgt...) {
+	for _, a := range cand {
 		if a < 0 {
 			continue
 		}
@@ -1107,6 +1120,9 @@ func (sn *sentence) byAgent(i int) int {
 		for j := k + 1; j < len(sn.words) && j <= k+5; j++ {
 			if a := sn.words[j].arg; a >= 0 {
 				return a
+			}
+			if sn.words[j].Lower == "of" {
+				return -1 // "backed by the profits of frozen Russian assets"
 			}
 		}
 		return -1

@@ -59,7 +59,7 @@ func (c *Coder) nounEvents(sn *sentence, vs *verbState, verbEvents []found, st *
 		if len(f.tgt) == 0 && pm.p.Recv {
 			f.tgt = recvTarget(verbEvents, src)
 		}
-		if len(f.tgt) == 0 && loc >= 0 && sn.placeLike(loc) && !pm.p.Recip {
+		if len(f.tgt) == 0 && loc >= 0 && sn.placeLike(loc) && (!pm.p.Recip || sn.possessor(src)) {
 			f.tgt = sn.filter(sn.group(loc), tc)
 		}
 		if len(f.tgt) == 0 && !f.self {
@@ -68,6 +68,12 @@ func (c *Coder) nounEvents(sn *sentence, vs *verbState, verbEvents []found, st *
 		out = append(out, f)
 	}
 	return out
+}
+
+// possessor reports whether argument a is a possessive ("Russia's war").
+func (sn *sentence) possessor(a int) bool {
+	e := sn.args[a].end
+	return e < len(sn.words) && sn.words[e].Tag == "POS"
 }
 
 // byPhraseEnd returns the end of the argument of the by-phrase at j, or j.

@@ -397,6 +397,13 @@ func (c *Coder) splitPairs(toks []text.Token, st *docState) []text.Token {
 			out = append(make([]text.Token, 0, len(toks)+4), toks[:i]...)
 		}
 		h := t.Start + len(a)
+		if tieSuffixes[b] {
+			// "Greek-owned" -> "Greek" "-owned": no clause-breaking dash
+			out = append(out,
+				text.Token{Text: a, Lower: t.Lower[:len(a)], Start: t.Start, End: h},
+				text.Token{Text: t.Text[len(a):], Lower: t.Lower[len(a):], Start: h, End: t.End})
+			continue
+		}
 		out = append(out,
 			text.Token{Text: a, Lower: t.Lower[:len(a)], Start: t.Start, End: h},
 			text.Token{Text: "-", Lower: "-", Start: h, End: h + 1},
@@ -416,11 +423,20 @@ func (c *Coder) statePair(t text.Token, st *docState) (string, string, bool) {
 		return "", "", false
 	}
 	a, b := t.Text[:h], t.Text[h+1:]
+	if isCapitalised(a) && tieSuffixes[b] {
+		// "an Israel-linked container ship", "a British-flagged tanker":
+		// the state is the party
+		return a, b, c.isState(a, st)
+	}
 	if !isCapitalised(a) || !isCapitalised(b) {
 		return "", "", false
 	}
 	return a, b, c.isState(a, st) && c.isState(b, st)
 }
+
+// tieSuffixes tie a vessel or firm to a state ("Israel-linked",
+// "British-flagged", "Iranian-owned").
+var tieSuffixes = map[string]bool{"linked": true, "flagged": true, "owned": true, "registered": true, "operated": true}
 
 // isState reports whether the single word w names a state.
 func (c *Coder) isState(w string, st *docState) bool {
