@@ -85,7 +85,7 @@ func (c *Coder) codeSentence(sn *sentence, st *docState) []found {
 		// attack (195) is the event, not the killing of a commander (186)
 		kept := out[:0]
 		for _, f := range out {
-			if !impactOf(att, f.head) {
+			if !impactOf(att, f.head) && !sn.impactTail(att, f) {
 				kept = append(kept, f)
 			}
 		}
@@ -705,7 +705,11 @@ func (sn *sentence) eventSubjectMaker(cl, i int) int {
 			continue
 		}
 		w := sn.words[k]
-		if w.Tag == "DT" || w.Tag == "JJ" {
+		if w.Tag == "DT" || w.Tag == "JJ" || w.Tag == "POS" {
+			continue
+		}
+		if w.arg >= 0 && sn.possessor(w.arg) {
+			k = sn.args[w.arg].end - 1 // "China's expulsion of ...": the maker precedes the noun
 			continue
 		}
 		if !isNounTag(w.Tag) || w.arg >= 0 || k+1 >= i || sn.words[k+1].Lower != "of" {
@@ -786,6 +790,22 @@ func verbalCode(code string) bool {
 	switch code[:2] {
 	case "02", "03", "10", "11", "12", "13":
 		return true
+	}
+	return false
+}
+
+// impactTail reports whether verb event f is an impact in a participial
+// tail of an attack-noun clause: "An Israeli air strike destroyed Iran's
+// consulate, killing two Iranian generals" is one attack (195).
+func (sn *sentence) impactTail(att []found, f found) bool {
+	inf := sn.info[f.clause]
+	if f.noun || inf.kind != clSub || inf.inherit < 0 || !impactVerbs[sn.words[f.head].lemma] {
+		return false
+	}
+	for _, a := range att {
+		if a.clause == inf.inherit {
+			return true
+		}
 	}
 	return false
 }
