@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -131,6 +132,60 @@ func BenchmarkDyadMonth(b *testing.B) {
 				}
 			}
 			b.ReportMetric(float64(b.Elapsed().Microseconds())/1000/float64(b.N), "ms/query")
+		})
+	}
+}
+
+// nearDupCorpus builds n documents that are all near duplicates of one of
+// a few wire stories: each copy has its own dateline and one word of the
+// story replaced, as when many sites republish the same report.
+func nearDupCorpus(n int) []event.Result {
+	const stories = 5
+	rng := rand.New(rand.NewPCG(3, 3))
+	bodies := make([][]string, stories)
+	for s := range bodies {
+		bodies[s] = make([]string, 120)
+		for i := range bodies[s] {
+			bodies[s][i] = benchWords[rng.IntN(len(benchWords))]
+		}
+	}
+	out := make([]event.Result, n)
+	for d := range out {
+		words := slices.Clone(bodies[d%stories])
+		words[rng.IntN(len(words))] = benchWords[rng.IntN(len(benchWords))]
+		id := fmt.Sprintf("copy-%d", d)
+		out[d] = event.Result{Doc: event.Document{ID: id, Date: "2025-06-22",
+			Text: fmt.Sprintf("Site %d, copy %d. %s.", d%97, d, strings.Join(words, " "))}}
+	}
+	return out
+}
+
+// BenchmarkIngestNearDuplicates stores a corpus of near duplicates
+// (DETENTE_BENCH_NEARDUPS documents, default 15,000) in transactions of
+// 256 documents, as ingest does. Linking each copy must not read back
+// every earlier copy of its story, or the time grows with the square of
+// the corpus.
+func BenchmarkIngestNearDuplicates(b *testing.B) {
+	n := 15_000
+	if v, err := strconv.Atoi(os.Getenv("DETENTE_BENCH_NEARDUPS")); err == nil && v > 0 {
+		n = v
+	}
+	rs := nearDupCorpus(n)
+	for _, be := range storetest.Backends(b) {
+		b.Run(be.Name, func(b *testing.B) {
+			for b.Loop() {
+				b.StopTimer()
+				s := openTest(b, be.DSN(b))
+				b.StartTimer()
+				load(b, s, rs, 256)
+				b.StopTimer()
+				if st, err := s.Stats(context.Background()); err != nil || st.Documents != n || st.Duplicates < n*9/10 {
+					b.Fatalf("stored %+v, want %d documents, most near duplicates (%v)", st, n, err)
+				}
+				s.Close()
+				b.StartTimer()
+			}
+			b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
 		})
 	}
 }

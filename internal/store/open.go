@@ -41,14 +41,11 @@ type dialect struct {
 	// transaction and returns a query selecting the (key, doc_id) rows of
 	// doc_bands with those keys, with its arguments.
 	bandHits func(ctx context.Context, conn *sql.Conn, keys []int64) (string, []any, error)
-	// parallelLookup runs the band look-up on a second connection while
-	// the writing one loads doc_bands (see loadBands).
-	parallelLookup bool
 }
 
 var duckDialect = dialect{name: "duckdb", driver: "duckdb", bulk: duckAppend, bandHits: duckBandHits}
 
-var pgDialect = dialect{name: "postgres", driver: "pgx", bulk: pgCopy, bandHits: pgBandHits, parallelLookup: true}
+var pgDialect = dialect{name: "postgres", driver: "pgx", bulk: pgCopy, bandHits: pgBandHits}
 
 // SQL is the store implementation shared by DuckDB and PostgreSQL.
 type SQL struct {

@@ -699,3 +699,32 @@ func TestSideTokensIndex(t *testing.T) {
 		}
 	})
 }
+
+// TestNearDuplicateBands checks that only a cluster's representative keeps
+// MinHash bands, however many copies of the story arrive and however they
+// are batched, so that linking a copy reads one candidate, not the cluster.
+func TestNearDuplicateBands(t *testing.T) {
+	rs := nearDupCorpus(60)
+	for _, batch := range []int{1, 7, 60} {
+		t.Run(fmt.Sprint("batch=", batch), func(t *testing.T) {
+			forEachBackend(t, func(t *testing.T, s *SQL) {
+				ctx := context.Background()
+				for i := 0; i < len(rs); i += batch {
+					if _, err := s.AddResults(ctx, rs[i:min(i+batch, len(rs))]); err != nil {
+						t.Fatal(err)
+					}
+				}
+				var docs, reps int
+				q := `SELECT COUNT(DISTINCT b.doc_id), COUNT(DISTINCT d.id) FILTER (WHERE d.near_duplicate_of IS NULL)
+					FROM doc_bands b JOIN documents d ON d.id = b.doc_id`
+				if err := s.db.QueryRowContext(ctx, q).Scan(&docs, &reps); err != nil {
+					t.Fatal(err)
+				}
+				st, _ := s.Stats(ctx)
+				if docs != 5 || reps != 5 || st.Documents != 60 || st.Duplicates != 55 {
+					t.Errorf("documents with bands = %d (%d representatives), stats %+v; want 5, 5 and 55 of 60 near duplicates", docs, reps, st)
+				}
+			})
+		})
+	}
+}

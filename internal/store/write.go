@@ -196,64 +196,15 @@ func (s *SQL) write(ctx context.Context, conn *sql.Conn, ps []*pending, added []
 	if err := uniqueIDs(ctx, conn, keep); err != nil {
 		return err
 	}
-	byKey, err := s.loadBands(ctx, conn, keep)
+	byKey, err := s.storedCandidates(ctx, conn, distinctKeys(keep))
 	if err != nil {
-		return err
+		return fmt.Errorf("store: near-duplicate look-up: %w", err)
 	}
 	linkNearDuplicates(keep, byKey)
+	if err := s.d.bulk(ctx, conn, "doc_bands", bandCols, bandRows(keep)); err != nil {
+		return fmt.Errorf("store: insert doc_bands: %w", err)
+	}
 	return s.insert(ctx, conn, keep)
-}
-
-// loadBands loads the batch's doc_bands rows and returns the stored
-// documents sharing its band keys. On PostgreSQL the look-up runs on a
-// second connection while this one loads, so that the server works on two
-// cores. It sees the committed rows, as the same query in this transaction
-// would (READ COMMITTED); the batch's own documents are matched in memory
-// by linkNearDuplicates.
-func (s *SQL) loadBands(ctx context.Context, conn *sql.Conn, ps []*pending) (map[int64][]candidate, error) {
-	keys := distinctKeys(ps)
-	var byKey map[int64][]candidate
-	lookup := func(c *sql.Conn) (err error) {
-		byKey, err = s.storedCandidates(ctx, c, keys)
-		return err
-	}
-	var lookupErr, loadErr error
-	if s.d.parallelLookup {
-		done := make(chan struct{})
-		go func() {
-			defer close(done)
-			lookupErr = s.readOnly(ctx, lookup)
-		}()
-		loadErr = s.d.bulk(ctx, conn, "doc_bands", bandCols, bandRows(ps))
-		<-done
-	} else {
-		// Look up before loading: this transaction would see its own bands.
-		if lookupErr = lookup(conn); lookupErr == nil {
-			loadErr = s.d.bulk(ctx, conn, "doc_bands", bandCols, bandRows(ps))
-		}
-	}
-	if lookupErr != nil {
-		return nil, fmt.Errorf("store: near-duplicate look-up: %w", lookupErr)
-	}
-	if loadErr != nil {
-		return nil, fmt.Errorf("store: insert doc_bands: %w", loadErr)
-	}
-	return byKey, nil
-}
-
-// readOnly runs fn on a connection of its own in a read-only transaction.
-func (s *SQL) readOnly(ctx context.Context, fn func(*sql.Conn) error) error {
-	c, err := s.db.Conn(ctx)
-	if err != nil {
-		return err
-	}
-	defer c.Close()
-	if _, err := c.ExecContext(ctx, "BEGIN READ ONLY"); err != nil {
-		return err
-	}
-	// Nothing to keep; a connection left in a transaction is discarded.
-	defer c.ExecContext(context.Background(), "ROLLBACK")
-	return fn(c)
 }
 
 // distinctKeys returns the band keys of ps, distinct and sorted so that
@@ -331,7 +282,10 @@ type candidate struct {
 
 // linkNearDuplicates sets dupOf for each document whose best LSH candidate,
 // stored (byKey, which it extends) or earlier in the batch, reaches
-// NearDupThreshold, pointing at the candidate's cluster root.
+// NearDupThreshold, pointing at the candidate's cluster root. Candidates
+// are cluster representatives (roots) only: a near duplicate is compared
+// with the first copy of its story, not with every earlier copy, so that
+// linking stays linear in a corpus of many copies.
 func linkNearDuplicates(ps []*pending, byKey map[int64][]candidate) {
 	for _, p := range ps {
 		if p.sig == nil {
@@ -351,12 +305,12 @@ func linkNearDuplicates(ps []*pending, byKey map[int64][]candidate) {
 				}
 			}
 		}
-		root := p.id
 		if bestSim >= NearDupThreshold {
-			p.dupOf, p.sim, root = best.root, bestSim, best.root
+			p.dupOf, p.sim = best.root, bestSim
+			continue
 		}
 		for _, k := range p.keys {
-			byKey[k] = append(byKey[k], candidate{id: p.id, root: root, sig: p.sig})
+			byKey[k] = append(byKey[k], candidate{id: p.id, root: p.id, sig: p.sig})
 		}
 	}
 }
@@ -430,7 +384,7 @@ func eachRow(ctx context.Context, conn *sql.Conn, q string, args []any, fn func(
 	return rows.Err()
 }
 
-// insert bulk-loads the batch (but its doc_bands rows, see loadBands) and
+// insert bulk-loads the batch (but its doc_bands rows, see write) and
 // records the actors it names. Rows are
 // built as the loaders ask for them: PostgreSQL's loader asks from the
 // goroutine in which pgx encodes, so building overlaps the server's work,
@@ -478,12 +432,17 @@ type band struct {
 	docID string
 }
 
-// bandRows returns the doc_bands rows of ps in key order, one per call,
-// then nil. In key order they reach the doc_bands index in order too: each
+// bandRows returns the doc_bands rows of the cluster representatives of ps
+// (documents that are no near duplicate) in key order, one per call, then
+// nil. A near duplicate's bands are not stored: later copies are matched
+// against the representative alone. In key order they reach the doc_bands index in order too: each
 // leaf page is visited once per batch rather than at random.
 func bandRows(ps []*pending) func() []any {
 	var bs []band
 	for _, p := range ps {
+		if p.dupOf != "" {
+			continue
+		}
 		for _, k := range p.keys {
 			bs = append(bs, band{k, p.id})
 		}
