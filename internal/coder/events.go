@@ -258,8 +258,8 @@ func (c *Coder) verbEvent(sn *sentence, i int, lemma string, vs *verbState, st *
 			f.headEnd = pm.end
 		}
 	}
-	if pm.p.Code == "-" {
-		return f, false
+	if pm.p.Code == "-" || sportsVerbs[lemma] && sn.sports() {
+		return f, false // "South Africa beat New Zealand 12-11 in the Rugby World Cup final"
 	}
 	f.code, f.self, f.recip = pm.p.Code, pm.p.Self, pm.p.Recip
 	f.consumesC = true
@@ -500,10 +500,17 @@ func isNounTag(t string) bool { return len(t) >= 2 && t[:2] == "NN" }
 // locative one (a place is the target only when nothing else is).
 func (sn *sentence) target(from, cl, head int, tc *tctx) []int {
 	loc := -1
+	object := false // a common-noun object before any complement clause
 	for k := from; k < len(sn.words); k++ {
 		kc := sn.clause[k]
 		if sn.info[kc].kind == clTail && kc != cl {
 			break // ", South Korea's military said": the source of the report
+		}
+		if kc == cl && k-from <= 2 && sn.words[k].arg < 0 && (sn.words[k].Tag == "NNS" || sn.words[k].Tag == "NNPS") && sn.modifiersOnly(from, k) {
+			object = true
+		}
+		if kc != cl && object && sn.info[kc].kind == clComp && sn.info[kc].verb == head {
+			break // "warned Western nations that ...": the addressee is named, and is no actor
 		}
 		if kc != cl && sn.info[kc].verb != head && sn.info[kc].kind != clRel {
 			if sn.words[k].Tag == "." || sn.clauseEnded(cl, k) {
@@ -808,6 +815,55 @@ func (sn *sentence) impactTail(att []found, f found) bool {
 		}
 	}
 	return false
+}
+
+// sportsVerbs are conflict verbs that sports reports use for results.
+var sportsVerbs = map[string]bool{"beat": true, "defeat": true, "crush": true, "thrash": true, "rout": true,
+	"stun": true, "edge": true, "down": true, "hammer": true, "overwhelm": true, "outplay": true,
+	"attack": true, "sink": true, "topple": true, "upset": true, "humiliate": true, "trounce": true,
+	"overpower": true, "demolish": true, "batter": true, "dominate": true}
+
+// sportsWords mark a sports report (words that rarely occur in political
+// news: "goal", "title" and "final" do).
+var sportsWords = map[string]bool{"cup": true, "semi-final": true, "semifinal": true,
+	"quarter-final": true, "quarterfinal": true, "league": true, "tournament": true,
+	"championship": true, "championships": true, "olympics": true, "olympic": true, "medal": true,
+	"qualifier": true, "penalties": true, "wicket": true, "wickets": true, "innings": true,
+	"stadium": true, "derby": true, "rugby": true, "football": true, "soccer": true, "cricket": true,
+	"tennis": true, "basketball": true, "striker": true, "halftime": true, "half-time": true}
+
+// sports reports whether the sentence reports a game: a score ("2-1",
+// "31-20") or a sports word.
+func (sn *sentence) sports() bool {
+	for _, w := range sn.words {
+		if sportsWords[w.Lower] || isScore(w.Lower) {
+			return true
+		}
+	}
+	return false
+}
+
+func isScore(s string) bool {
+	h := strings.IndexByte(s, '-')
+	if h <= 0 || h+1 >= len(s) || h > 3 || len(s)-h-1 > 3 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if i != h && (s[i] < '0' || s[i] > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// modifiersOnly reports whether tokens [a, b) are determiners and adjectives.
+func (sn *sentence) modifiersOnly(a, b int) bool {
+	for k := a; k < b; k++ {
+		if t := sn.words[k].Tag; t != "DT" && t != "JJ" || sn.words[k].arg >= 0 {
+			return false
+		}
+	}
+	return true
 }
 
 func impactOf(att []found, v int) bool {
@@ -1153,6 +1209,24 @@ func (sn *sentence) byAgent(i int) int {
 // negated reports whether verb i is negated ("did not attack", "never
 // threatened", "No Iranian missiles hit").
 func (sn *sentence) negated(i int) bool {
+	if i >= 2 && sn.words[i-1].Lower == "to" {
+		// "will not allow anyone to attack Afghanistan": the complement of
+		// a negated verb is not asserted
+		for k := i - 2; k >= 0 && k >= i-6 && sn.clause[k] == sn.clause[i]; k-- {
+			if isVerbTag(sn.words[k].Tag) {
+				if sn.negatedHere(k) {
+					return true
+				}
+				break
+			}
+		}
+	}
+	return sn.negatedHere(i)
+}
+
+// negatedHere reports whether verb i's own auxiliary chain or subject is
+// negative.
+func (sn *sentence) negatedHere(i int) bool {
 	for k := i - 1; k >= 0 && k >= i-6; k-- {
 		w := sn.words[k]
 		switch {

@@ -101,7 +101,7 @@ var attackNouns = map[string]string{
 var impactVerbs = map[string]bool{
 	"kill": true, "hit": true, "strike": true, "destroy": true, "damage": true, "wound": true,
 	"injure": true, "pound": true, "target": true, "slam": true, "level": true, "flatten": true,
-	"rock": true, "devastate": true, "smash": true,
+	"rock": true, "devastate": true, "smash": true, "set": true,
 }
 
 // attackSubjects codes an attack noun that is the subject of an impact
@@ -214,6 +214,8 @@ func (sn *sentence) impactVerb(k int) int {
 			return -1
 		case (w.Lower == "that" || w.Lower == "which") && j == k+1:
 			// "an Israeli strike that killed one of its commanders"
+		case w.Tag == "VBN" && j+1 < len(sn.words) && sn.words[j+1].Lower == "by":
+			// "Drone attacks claimed by Yemen's Houthi group set fire to ..."
 		case w.Tag == "," || w.Tag == "." || w.Tag == ":" || w.Tag == "CC" || w.Tag == "MD" || isVerbTag(w.Tag) || w.Tag == "WDT":
 			return -1
 		}
