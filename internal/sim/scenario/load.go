@@ -12,6 +12,7 @@ import (
 
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
 )
 
@@ -90,12 +91,12 @@ func lineAt(data []byte, i int) int { return bytes.Count(data[:i], []byte{'\n'})
 
 // parseYAML decodes strictly (unknown fields are errors) and validates.
 func parseYAML(name string, data []byte) (*Scenario, error) {
+	file, err := parseLimited(name, data)
+	if err != nil {
+		return nil, err
+	}
 	var sc Scenario
 	if err := yaml.UnmarshalWithOptions(data, &sc, yaml.DisallowUnknownField()); err != nil {
-		return nil, yamlError(name, err)
-	}
-	file, err := parser.ParseBytes(data, 0)
-	if err != nil {
 		return nil, yamlError(name, err)
 	}
 	loc := locator{name: name, file: file}
@@ -103,6 +104,23 @@ func parseYAML(name string, data []byte) (*Scenario, error) {
 		return nil, err
 	}
 	return &sc, nil
+}
+
+// parseLimited parses YAML after checking its nesting depth, then checks
+// what its aliases expand to, so that decoding stays linear in the input.
+func parseLimited(name string, data []byte) (*ast.File, error) {
+	tokens := lexer.Tokenize(string(data))
+	if err := checkDepth(name, tokens); err != nil {
+		return nil, err
+	}
+	file, err := parser.Parse(tokens, 0)
+	if err != nil {
+		return nil, yamlError(name, err)
+	}
+	if err := checkAliases(name, file); err != nil {
+		return nil, err
+	}
+	return file, nil
 }
 
 // yamlError rewrites a go-yaml error as "file:line: message".
