@@ -13,10 +13,11 @@ import (
 
 // csvColumns are the recognised header names; the first four are the
 // classic table of Bueno de Mesquita (1994, table 4.1).
-var csvColumns = []string{"actor", "capability", "position", "salience", "risk", "group", "notes"}
+// "faction" is another name for "group".
+var csvColumns = []string{"actor", "capability", "position", "salience", "risk", "group", "faction", "notes"}
 
 // parseCSV reads the classic table actor,capability,position,salience
-// (optional header; optional risk, group and notes columns named in the
+// (optional header; optional risk, group or faction, and notes columns named in the
 // header; lines starting with # are comments). The scenario has one issue
 // whose scale is given by a comment line "# scale: MIN MAX", or else spans
 // the positions.
@@ -122,7 +123,7 @@ func csvActor(rec []string, cols map[string]int) (Actor, error) {
 	if len(rec) < 4 {
 		return Actor{}, errors.New("want at least 4 fields actor,capability,position,salience")
 	}
-	a := Actor{Name: get("actor"), Group: get("group"), Notes: get("notes")}
+	a := Actor{Name: get("actor"), Group: get("group"), Faction: get("faction"), Notes: get("notes")}
 	var err error
 	if a.Capability, err = num("capability"); err != nil {
 		return a, err

@@ -20,7 +20,7 @@
 //	actors:
 //	  - id: khamenei                    # short key, default: slug of name
 //	    name: Supreme Leader Khamenei   # unique (case-insensitive)
-//	    group: faction or camp
+//	    group: faction or camp          # or faction: (same field)
 //	    capability: 100                 # >= 0, any unit
 //	    risk: 0                         # optional, in [-1, 1]
 //	    issues:                         # one entry per issue the actor is in
@@ -34,8 +34,8 @@
 //	    remove: ["israel"]
 //
 // The CSV format is the classic table actor,capability,position,salience
-// (header optional; optional columns risk, group, notes when named in the
-// header; # starts a comment line). Its single issue, "issue", is on the
+// (header optional; optional columns risk, group (or faction), notes when
+// named in the header; # starts a comment line). Its single issue, "issue", is on the
 // scale a comment line "# scale: MIN MAX" gives, or spans the positions.
 package scenario
 
@@ -104,6 +104,9 @@ type Actor struct {
 	Name string `yaml:"name" json:"name"`
 	// Group is the faction or camp the actor belongs to.
 	Group string `yaml:"group" json:"group,omitempty"`
+	// Faction is another name for Group in input files; loading moves it
+	// into Group (it is an error to give both, differently).
+	Faction string `yaml:"faction" json:"-"`
 	// Capability is the actor's power to influence outcomes (>= 0).
 	Capability float64 `yaml:"capability" json:"capability"`
 	// Risk, if set, fixes the actor's risk attitude in [-1, 1]

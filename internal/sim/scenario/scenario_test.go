@@ -217,3 +217,37 @@ func unwrapAll(err error) error {
 		err = u.Unwrap()
 	}
 }
+
+func TestFactionIsGroup(t *testing.T) {
+	yamlWith := func(fields string) string {
+		return strings.Replace(good, "  - name: Alpha\n", "  - name: Alpha\n"+fields, 1)
+	}
+	const head = "actor,capability,position,salience,"
+	tests := []struct {
+		name, file, src, group, err string
+	}{
+		{"yaml faction", "f.yaml", yamlWith("    faction: hardliners\n"), "hardliners", ""},
+		{"yaml group", "f.yaml", yamlWith("    group: hardliners\n"), "hardliners", ""},
+		{"yaml both, same", "f.yaml", yamlWith("    group: hardliners\n    faction: hardliners\n"), "hardliners", ""},
+		{"yaml both, differ", "f.yaml", yamlWith("    group: hardliners\n    faction: reformists\n"), "", "f.yaml:12: "},
+		{"csv faction", "f.csv", head + "faction\nA,1,0,0.5,hardliners\nB,1,9,1,\n", "hardliners", ""},
+		{"csv group", "f.csv", head + "group\nA,1,0,0.5,hardliners\nB,1,9,1,\n", "hardliners", ""},
+		{"csv both, differ", "f.csv", head + "group,faction\nB,1,9,1,,\nA,1,0,0.5,x,y\n", "", "f.csv:3: "},
+	}
+	for _, tt := range tests {
+		sc, err := Parse(tt.file, []byte(tt.src))
+		if tt.err != "" {
+			if err == nil || !strings.HasPrefix(err.Error(), tt.err) || !strings.Contains(err.Error(), "differ") {
+				t.Errorf("%s: error %v, want %q ... differ", tt.name, err, tt.err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%s: %v", tt.name, err)
+			continue
+		}
+		if a := sc.Actors[0]; a.Group != tt.group || a.Faction != "" {
+			t.Errorf("%s: group %q faction %q, want group %q", tt.name, a.Group, a.Faction, tt.group)
+		}
+	}
+}

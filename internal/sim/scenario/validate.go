@@ -105,6 +105,9 @@ func (sc *Scenario) checkActor(p position, i int, seen map[string]int) error {
 		}
 		seen[key] = i
 	}
+	if err := foldFaction(a); err != nil {
+		return p.errAt([]string{at + ".faction", at}, "%v", err)
+	}
 	if !finite(a.Capability) || a.Capability < 0 {
 		return p.errAt([]string{at + ".capability", at}, "actor %q: capability %g must be a finite number >= 0", a.Name, a.Capability)
 	}
@@ -119,6 +122,19 @@ func (sc *Scenario) checkActor(p position, i int, seen map[string]int) error {
 			return err
 		}
 	}
+	return nil
+}
+
+// foldFaction moves Faction, the alias of Group, into Group.
+func foldFaction(a *Actor) error {
+	g, f := strings.TrimSpace(a.Group), strings.TrimSpace(a.Faction)
+	if g != "" && f != "" && g != f {
+		return fmt.Errorf("actor %q: group %q and faction %q differ (they are the same field; give one)", a.Name, g, f)
+	}
+	if g == "" {
+		g = f
+	}
+	a.Group, a.Faction = g, ""
 	return nil
 }
 
