@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -84,11 +85,11 @@ func Open(ctx context.Context, dsn string) (*SQL, error) {
 	}
 	db, err := sql.Open(d.driver, src)
 	if err != nil {
-		return nil, fmt.Errorf("open %s store: %w", d.name, err)
+		return nil, openError(d.name, src, err)
 	}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("open %s store: %w", d.name, err)
+		return nil, openError(d.name, src, err)
 	}
 	if d.name == "duckdb" && src == "" {
 		// One in-memory database per connection: keep a single connection.
@@ -100,6 +101,26 @@ func Open(ctx context.Context, dsn string) (*SQL, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// ErrLocked means a DuckDB file is held by another process: DuckDB lets
+// one process at a time open a database file.
+var ErrLocked = errors.New("in use by another detente process (such as detente serve)")
+
+var lockPID = regexp.MustCompile(`\(PID (\d+)\)`)
+
+// openError explains DuckDB's "Could not set lock" (another process holds
+// the file) and wraps other errors with the back end's name.
+func openError(dialect, src string, err error) error {
+	if dialect == "duckdb" && strings.Contains(err.Error(), "Could not set lock") {
+		holder := ""
+		if m := lockPID.FindStringSubmatch(err.Error()); m != nil {
+			holder = " (PID " + m[1] + ")"
+		}
+		return fmt.Errorf("store %s is %w%s: stop that process, or work through its HTTP API "+
+			"(POST /api/documents to add documents, GET /api/events and friends to query)", src, ErrLocked, holder)
+	}
+	return fmt.Errorf("open %s store: %w", dialect, err)
 }
 
 // Close closes the database.
