@@ -17,7 +17,9 @@ var rootCmd = &cobra.Command{
 	Long: `detente codes raw English news into CAMEO/PLOVER events with evidence,
 keeps them in an embedded (DuckDB) or PostgreSQL store, serves an HTTP API and
 dashboard, and runs expected-utility bargaining models.`,
-	SilenceUsage: true,
+	// main prints each error once; usage is not repeated for runtime errors.
+	SilenceErrors: true,
+	SilenceUsage:  true,
 }
 
 func main() {
