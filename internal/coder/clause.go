@@ -87,6 +87,12 @@ func (sn *sentence) segment(c *Coder) {
 		case (w.Lower == "and" || w.Lower == "but") && sn.finiteBefore(i, cur) && sn.subjectVerbNext(i+1):
 			// "Israel attacked Gaza and Hamas fired rockets": a new clause
 			// with its own subject.
+			if sn.info[cur].kind == clTail {
+				// "..., the group said, and Israel responded with ...":
+				// the report is over
+				cur = sn.newClause(clMain, -1)
+				break
+			}
 			cur = sn.newClause(sn.info[cur].kind, sn.info[cur].parent)
 		case (w.Lower == "and" || w.Lower == "but") && sn.verbNext(i+1):
 			if prev := sn.prevClause(i); prev >= 0 && sn.info[prev].kind == clSub && sn.info[prev].inherit < 0 && sn.info[prev].parent >= 0 {
@@ -330,6 +336,9 @@ func (sn *sentence) finiteBefore(i, cl int) bool {
 // speechTail reports whether tokens from i to the end are a trailing speech
 // clause: a noun phrase and a speech verb ("officials said", "said Trump").
 func (c *Coder) speechTail(sn *sentence, i int) bool {
+	if i < len(sn.words) && (sn.words[i].Lower == "and" || sn.words[i].Lower == "but") {
+		return false // ", and Israel responded with air strikes": a new clause
+	}
 	say := false
 	for k := i; k < len(sn.words); k++ {
 		w := sn.words[k]

@@ -17,12 +17,22 @@ type patMatch struct {
 }
 
 // matchPatterns returns the most specific pattern of ps that matches after
-// the head token h, or ok=false.
+// the head token h, or ok=false. Among equally specific patterns the one
+// whose words end nearest the head wins: in "Russia's war in Ukraine in a
+// declaration on Tuesday", "war in +" and not "war on +".
 func (sn *sentence) matchPatterns(ps []verbs.Pattern, h int) (patMatch, bool) {
 	for i := range ps {
-		if m, ok := sn.matchOne(&ps[i], h); ok {
-			return m, true
+		m, ok := sn.matchOne(&ps[i], h)
+		if !ok {
+			continue
 		}
+		spec := ps[i].Specificity()
+		for j := i + 1; j < len(ps) && ps[j].Specificity() == spec; j++ {
+			if n, ok := sn.matchOne(&ps[j], h); ok && n.end < m.end {
+				m = n
+			}
+		}
+		return m, true
 	}
 	return patMatch{}, false
 }
