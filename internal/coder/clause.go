@@ -52,6 +52,7 @@ func (sn *sentence) segment(c *Coder) {
 			sn.info[nc].verb = compVerb
 			cur = nc
 		}
+		sub := sn.subordinator(i)
 		if inverted && i == sn.lead && i > 0 {
 			// "BEIRUT (Reuters) - Should Israel attack ...": the inverted
 			// conditional opens the sentence after the dateline
@@ -77,8 +78,8 @@ func (sn *sentence) segment(c *Coder) {
 			cur, saved = sn.comma(c, i, cur, saved)
 		case isRelPronoun(w, sn, i):
 			cur = sn.relative(c, i, cur, &saved)
-		case sn.subordinator(i) != 0:
-			k := sn.subordinator(i)
+		case sub != 0:
+			k := sub
 			nc := sn.newClause(k, cur)
 			if k == clSub && i+1 < n && sn.words[i+1].Tag == "VBG" {
 				sn.info[nc].inherit = cur // "after meeting Wang Yi": the main subject met him
@@ -111,11 +112,12 @@ func (sn *sentence) segment(c *Coder) {
 			cur = sn.newClause(clTail, -1)
 		}
 		sn.clause[i] = cur
-		if c.isSayVerb(sn, i) && i+1 < n && startsComplement(sn.words[i+1]) {
+		say := c.isSayVerb(sn, i)
+		if say && i+1 < n && startsComplement(sn.words[i+1]) {
 			nc := sn.newClause(clComp, cur)
 			sn.info[nc].verb = i
 			cur = nc
-		} else if c.isSayVerb(sn, i) {
+		} else if say {
 			// "said on Tuesday (that) it would ...": the complement
 			// starts after the time adjunct
 			if j := sn.timeAdjunct(i + 1); j > i+1 && j < n && startsComplement(sn.words[j]) {

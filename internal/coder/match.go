@@ -26,6 +26,9 @@ func (sn *sentence) matchPatterns(ps []verbs.Pattern, h int) (patMatch, bool) {
 		if !ok {
 			continue
 		}
+		if m.end-h-1 == len(m.lits) {
+			return m, true // no gap: nothing ends nearer
+		}
 		spec := ps[i].Specificity()
 		for j := i + 1; j < len(ps) && ps[j].Specificity() == spec; j++ {
 			if n, ok := sn.matchOne(&ps[j], h); ok && n.end < m.end {

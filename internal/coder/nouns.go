@@ -115,8 +115,11 @@ func (c *Coder) attackSubjects(sn *sentence, vs *verbState, done []found) []foun
 	var out []found
 	for k := range sn.words {
 		w := &sn.words[k]
+		if w.arg >= 0 || !isNounTag(w.Tag) || vs.consumed[k] {
+			continue
+		}
 		code, ok := attackNouns[w.nlem]
-		if !ok || w.arg >= 0 || vs.consumed[k] || !isNounTag(w.Tag) || sn.conditional(sn.clause[k]) || vs.afterContent(sn, k) {
+		if !ok || sn.conditional(sn.clause[k]) || vs.afterContent(sn, k) {
 			continue
 		}
 		v := sn.impactVerb(k)
