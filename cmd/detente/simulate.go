@@ -58,6 +58,12 @@ baselines: the capability x salience weighted mean, the weighted median
 (median voter) and the Nash bargaining solution (nbs).
 Without FILE it runs the bundled scenario examples/iran-us.yaml.
 
+A CSV scenario (FILE ending in .csv) has one issue and a row per actor:
+actor,capability,position,salience, with an optional header that may add the
+columns risk, group (or faction) and notes; lines starting with # are comments.
+A comment line "# scale: MIN MAX" sets the issue's scale; without it the scale
+is taken from the data: it runs from the lowest position given to the highest.
+
 --runs N perturbs the inputs N times (--noise, --seed) and reports the
 distribution of outcomes. --shock 'ACTOR.FIELD[@ISSUE]=VALUE' (FIELD: position,
 salience, capability, risk) and --remove ACTOR run a what-if beside the
@@ -118,7 +124,7 @@ func runSimulate(ctx context.Context, args []string, o simulateOptions, w io.Wri
 	if o.model != "all" {
 		opts.Models = strings.Split(o.model, ",")
 	}
-	if opts.WhatIf, err = simWhatIf(o.shocks, o.remove); err != nil {
+	if opts.WhatIf, err = simWhatIf(sc, o.shocks, o.remove); err != nil {
 		return err
 	}
 	rep, err := sim.Run(ctx, sc, opts)
@@ -146,8 +152,9 @@ func loadSimScenario(args []string) (*scenario.Scenario, error) {
 	return scenario.Load(args[0])
 }
 
-// simWhatIf turns --shock and --remove flags into a variation.
-func simWhatIf(shocks, remove []string) (*scenario.Variation, error) {
+// simWhatIf turns --shock and --remove flags into a variation and checks
+// it against the scenario, naming the flag at fault.
+func simWhatIf(sc *scenario.Scenario, shocks, remove []string) (*scenario.Variation, error) {
 	if len(shocks) == 0 && len(remove) == 0 {
 		return nil, nil
 	}
@@ -159,7 +166,16 @@ func simWhatIf(shocks, remove []string) (*scenario.Variation, error) {
 		}
 		v.Changes = append(v.Changes, c)
 	}
-	return v, nil
+	cul, err := sc.Check(*v)
+	switch {
+	case err == nil:
+		return v, nil
+	case cul.Field == "set":
+		return nil, fmt.Errorf("--shock %q: %w", shocks[cul.Index], err)
+	case cul.Field == "remove":
+		return nil, fmt.Errorf("--remove %q: %w", remove[cul.Index], err)
+	}
+	return nil, fmt.Errorf("--shock/--remove together: %w", err)
 }
 
 // simPlotModel plots EUM when it ran, else the first model.

@@ -83,6 +83,39 @@ func TestSimulateCLIBundledAndErrors(t *testing.T) {
 	}
 }
 
+func TestSimulateCLIWhatIfErrorsNameTheFlag(t *testing.T) {
+	tests := []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--shock", "khamenei.position@talks=160"},
+			`--shock "khamenei.position@talks=160": actor "Supreme Leader Khamenei": position 160 outside scale [0, 100]`},
+		{[]string{"--shock", "khamenei.position@talks=60", "--shock", "us.salience@talks=2"},
+			`--shock "us.salience@talks=2": actor "U.S. (Trump administration)": salience 2 outside [0, 1]`},
+		{[]string{"--shock", "nobody.position@talks=60"}, `--shock "nobody.position@talks=60": no such actor "nobody"`},
+		{[]string{"--remove", "nobody"}, `--remove "nobody": no such actor "nobody"`},
+		{[]string{"--shock", "khamenei.position=60"}, `--shock "khamenei.position=60": scenario has 2 issues; name one with position@ISSUE`},
+	}
+	for _, tt := range tests {
+		_, err := runSimulateCLI(t, append([]string{"--model", "mean"}, tt.args...)...)
+		if err == nil || !strings.HasPrefix(err.Error(), tt.want) {
+			t.Errorf("%v: error %v,\nwant %s...", tt.args, err, tt.want)
+		}
+	}
+}
+
+func TestSimulateHelpDocumentsCSVScale(t *testing.T) {
+	out, err := runSimulateCLI(t, "--help")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{`"# scale: MIN MAX"`, "without it the scale\nis taken from the data", "group (or faction)"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("help lacks %q", want)
+		}
+	}
+}
+
 func TestServeSimulateWired(t *testing.T) {
 	if serveSimulate == nil {
 		t.Fatal("serveSimulate not set")

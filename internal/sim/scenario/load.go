@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -14,6 +16,7 @@ import (
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/lexer"
 	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
 )
 
 // MaxSize is the largest scenario file accepted (bytes).
@@ -127,9 +130,21 @@ func parseLimited(name string, data []byte) (*ast.File, error) {
 func yamlError(name string, err error) error {
 	var ye yaml.Error
 	if errors.As(err, &ye) && ye.GetToken() != nil {
-		return errAt(name, ye.GetToken().Position.Line, "%s", ye.GetMessage())
+		tk := ye.GetToken()
+		if f, perr := strconv.ParseFloat(tk.Value, 64); tk.Type == token.StringType && math.IsInf(f, 0) && errors.Is(perr, strconv.ErrRange) {
+			return errAt(name, tk.Position.Line, "number %s is out of range (beyond ±%g)", abbreviate(tk.Value), math.MaxFloat64)
+		}
+		return errAt(name, tk.Position.Line, "%s", ye.GetMessage())
 	}
 	return fmt.Errorf("%s:1: %w", name, err)
+}
+
+// abbreviate shortens s to about 24 bytes for an error message.
+func abbreviate(s string) string {
+	if len(s) <= 24 {
+		return s
+	}
+	return s[:20] + "..."
 }
 
 // locator finds the line of a YAML path, for validation errors.

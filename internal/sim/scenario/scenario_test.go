@@ -60,9 +60,9 @@ func TestParseErrorsNameFileAndLine(t *testing.T) {
 		{"position off scale", "    position: 10\n", "    position: 110\n", 12},
 		{"risk range", "risk: -0.5", "risk: -2", 16},
 		{"bad scale", "{min: 0, max: 100}", "{min: 100, max: 0}", 5},
-		// Shock errors point at the shock's entry.
-		{"shock actor", "beta-co.position=50", "gamma.position=50", 20},
-		{"shock field", "beta-co.position=50", "beta-co.mood=50", 20},
+		// Shock errors point at the entry under set or remove at fault.
+		{"shock actor", "beta-co.position=50", "gamma.position=50", 21},
+		{"shock field", "beta-co.position=50", "beta-co.mood=50", 21},
 		{"type", "capability: 2", "capability: lots", 11},
 	}
 	for _, tt := range tests {
@@ -248,6 +248,45 @@ func TestFactionIsGroup(t *testing.T) {
 		}
 		if a := sc.Actors[0]; a.Group != tt.group || a.Faction != "" {
 			t.Errorf("%s: group %q faction %q, want group %q", tt.name, a.Group, a.Faction, tt.group)
+		}
+	}
+}
+
+func TestParseErrorMessages(t *testing.T) {
+	const set = `    set: ["beta-co.position=50"]`
+	tests := []struct {
+		name, edit, want string
+		line             int
+		msg              string
+	}{
+		{"shock value", set, `    set: ["beta-co.position=500"]`, 21,
+			`shock "beta moves": set "beta-co.position=500": actor "Beta Co.": position 500 outside scale [0, 100]`},
+		{"second shock entry", set, "    set:\n      - beta-co.position=50\n      - alpha.salience=2\n", 23,
+			`shock "beta moves": set "alpha.salience=2": actor "Alpha": salience 2 outside [0, 1]`},
+		{"shock removes unknown", set, "    remove: [alpha, gamma]", 21, `shock "beta moves": remove "gamma": no such actor "gamma"`},
+		{"shock removes everyone", set, "    remove: [alpha, beta-co]", 20, `shock "beta moves": it removes every actor`},
+		{"shock zeroes weights", set, `    set: ["alpha.salience=0", "beta-co.capability=0"]`, 20,
+			`shock "beta moves": issue "x": every actor has capability x salience 0`},
+		{"huge capability", "capability: 2", "capability: 1e400", 11, "number 1e400 is out of range"},
+		{"huge integer", "capability: 2", "capability: 1" + strings.Repeat("0", 400), 11, "number 10000000000000000000... is out of range"},
+		{"zero weights", "capability: 2\n", "capability: 0\n", 3, `issue "x": every actor has capability x salience 0`},
+		{"weights overflow", "capability: 2", "capability: 1.7e308", 3, `issue "x": total capability x salience overflows`},
+	}
+	for _, tt := range tests {
+		src := strings.Replace(good, tt.edit, tt.want, 1)
+		if tt.name == "zero weights" || tt.name == "weights overflow" {
+			src = strings.Replace(src, "capability: 1\n", "capability: 0\n", 1)
+			if tt.name == "weights overflow" {
+				src = strings.Replace(src, "capability: 0\n", "capability: 1.7e308\n", 1)
+			}
+		}
+		if src == good {
+			t.Fatalf("%s: edit did not apply", tt.name)
+		}
+		_, err := Parse("s.yaml", []byte(src))
+		prefix := "s.yaml:" + strconv.Itoa(tt.line) + ": "
+		if err == nil || !strings.HasPrefix(err.Error(), prefix+tt.msg) {
+			t.Errorf("%s: error %v,\nwant %s%s...", tt.name, err, prefix, tt.msg)
 		}
 	}
 }

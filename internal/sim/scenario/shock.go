@@ -86,6 +86,40 @@ func (sc *Scenario) ParseShock(sh Shock) (Variation, error) {
 // Apply returns a copy of the scenario with the variation applied, shocks
 // cleared, validated.
 func (sc *Scenario) Apply(v Variation) (*Scenario, error) {
+	c, err := sc.apply(v)
+	if err != nil {
+		return nil, fmt.Errorf("variation %q: %w", v.Name, err)
+	}
+	return c, nil
+}
+
+// Culprit says which part of a variation an error is about: Field "set"
+// is Changes[Index], "remove" is Remove[Index], "" the whole variation.
+type Culprit struct {
+	Field string
+	Index int
+}
+
+// Check applies each change and removal of v on its own, then all of v,
+// and returns the first error with the part at fault, so that callers can
+// point at the flag or the line that wrote it.
+func (sc *Scenario) Check(v Variation) (Culprit, error) {
+	for j, ch := range v.Changes {
+		if _, err := sc.apply(Variation{Changes: []Change{ch}}); err != nil {
+			return Culprit{Field: "set", Index: j}, err
+		}
+	}
+	for j, r := range v.Remove {
+		if _, err := sc.apply(Variation{Remove: []string{r}}); err != nil {
+			return Culprit{Field: "remove", Index: j}, err
+		}
+	}
+	_, err := sc.apply(v)
+	return Culprit{}, err
+}
+
+// apply is Apply with errors that do not name the variation.
+func (sc *Scenario) apply(v Variation) (*Scenario, error) {
 	c := sc.Clone()
 	c.Shocks = nil
 	for _, ch := range v.Changes {
@@ -96,15 +130,15 @@ func (sc *Scenario) Apply(v Variation) (*Scenario, error) {
 	for _, r := range v.Remove {
 		i := c.FindActor(r)
 		if i < 0 {
-			return nil, fmt.Errorf("remove %q: no such actor", r)
+			return nil, fmt.Errorf("no such actor %q", r)
 		}
 		c.Actors = append(c.Actors[:i], c.Actors[i+1:]...)
 	}
 	if len(c.Actors) == 0 {
-		return nil, fmt.Errorf("variation %q removes every actor", v.Name)
+		return nil, fmt.Errorf("it removes every actor")
 	}
-	if err := c.Validate(); err != nil {
-		return nil, fmt.Errorf("variation %q: %w", v.Name, err)
+	if err := c.normalize(unplaced{}); err != nil {
+		return nil, err
 	}
 	return c, nil
 }
@@ -112,7 +146,7 @@ func (sc *Scenario) Apply(v Variation) (*Scenario, error) {
 func (sc *Scenario) applyChange(ch Change) error {
 	i := sc.FindActor(ch.Actor)
 	if i < 0 {
-		return fmt.Errorf("change %s: no such actor %q", ch, ch.Actor)
+		return fmt.Errorf("no such actor %q", ch.Actor)
 	}
 	a := &sc.Actors[i]
 	switch ch.Field {
@@ -126,13 +160,13 @@ func (sc *Scenario) applyChange(ch Change) error {
 	id := ch.Issue
 	if id == "" {
 		if len(sc.Issues) != 1 {
-			return fmt.Errorf("change %s: scenario has %d issues; name one with @ISSUE", ch, len(sc.Issues))
+			return fmt.Errorf("scenario has %d issues; name one with %s@ISSUE", len(sc.Issues), ch.Field)
 		}
 		id = sc.Issues[0].ID
 	}
 	st, ok := a.Stances[id]
 	if !ok {
-		return fmt.Errorf("change %s: actor %q takes no position on issue %q", ch, a.Name, id)
+		return fmt.Errorf("actor %q takes no position on issue %q", a.Name, id)
 	}
 	if ch.Field == "position" {
 		st.Position = ptr(ch.Value)

@@ -12,6 +12,14 @@ type position interface {
 	errAt(paths []string, format string, args ...any) error
 }
 
+// unplaced reports errors without a location, for scenarios changed in
+// code, whose errors the caller places.
+type unplaced struct{}
+
+func (unplaced) errAt(_ []string, format string, args ...any) error {
+	return fmt.Errorf(format, args...)
+}
+
 // fixedLines maps actor index to a CSV line.
 type fixedLines struct {
 	name  string
@@ -48,16 +56,43 @@ func (sc *Scenario) normalize(p position) error {
 		}
 	}
 	for k, is := range sc.Issues {
-		if sc.count(is.ID) == 0 {
-			return p.errAt([]string{fmt.Sprintf("$.issues[%d]", k)}, "issue %q: no actor takes a position on it", is.ID)
+		if err := sc.checkWeights(p, k, is.ID); err != nil {
+			return err
 		}
 	}
 	for k, sh := range sc.Shocks {
-		if _, err := sc.ParseShock(sh); err != nil {
-			return p.errAt([]string{fmt.Sprintf("$.shocks[%d]", k)}, "shock %q: %v", sh.Name, err)
+		if err := sc.checkShock(p, k, sh); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// checkShock parses and applies shock k, reporting the line of the entry
+// under set or remove at fault, else the shock's.
+func (sc *Scenario) checkShock(p position, k int, sh Shock) error {
+	at := fmt.Sprintf("$.shocks[%d]", k)
+	v := Variation{Name: sh.Name, Remove: sh.Remove}
+	for j, s := range sh.Set {
+		c, err := ParseChange(s)
+		if err != nil {
+			return p.errAt([]string{fmt.Sprintf("%s.set[%d]", at, j), at}, "shock %q: %v", sh.Name, err)
+		}
+		v.Changes = append(v.Changes, c)
+	}
+	cul, err := sc.Check(v)
+	if err == nil {
+		return nil
+	}
+	if cul.Field == "" {
+		return p.errAt([]string{at}, "shock %q: %v", sh.Name, err)
+	}
+	part := sh.Set
+	if cul.Field == "remove" {
+		part = sh.Remove
+	}
+	return p.errAt([]string{fmt.Sprintf("%s.%s[%d]", at, cul.Field, cul.Index), at},
+		"shock %q: %s %q: %v", sh.Name, cul.Field, part[cul.Index], err)
 }
 
 func (sc *Scenario) checkIssues(p position) error {
@@ -187,6 +222,29 @@ func (sc *Scenario) checkStance(p position, i int, id string, st Stance) error {
 // Validate re-checks a scenario built or changed in code.
 func (sc *Scenario) Validate() error {
 	return sc.normalize(fixedLines{name: sc.File})
+}
+
+// checkWeights reports issue k at its line if no actor takes a position
+// on it, or the actors' weights (capability x salience) add up to zero,
+// leaving the models nothing to weigh, or overflow.
+func (sc *Scenario) checkWeights(p position, k int, id string) error {
+	at := []string{fmt.Sprintf("$.issues[%d]", k)}
+	if sc.count(id) == 0 {
+		return p.errAt(at, "issue %q: no actor takes a position on it", id)
+	}
+	total := 0.0
+	for _, a := range sc.Actors {
+		if st, ok := a.Stances[id]; ok && st.Salience != nil {
+			total += a.Capability * *st.Salience
+		}
+	}
+	if total == 0 {
+		return p.errAt(at, "issue %q: every actor has capability x salience 0, so no position carries any weight", id)
+	}
+	if math.IsInf(total, 0) {
+		return p.errAt(at, "issue %q: total capability x salience overflows; use smaller capabilities", id)
+	}
+	return nil
 }
 
 // count is the number of actors with a stance on issue id.
