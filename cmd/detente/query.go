@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
-	"time"
 
 	"github.com/spf13/cobra"
 
@@ -34,8 +33,10 @@ func newQueryCmd() *cobra.Command {
 		Use:   "query",
 		Short: "Query stored events: events, dyad series, top actors, network, quotes, stats",
 		Long: `query reads the event store written by "detente ingest". Actor filters match an
-actor code (USAGOV, HMS) or a country code (USA). Dates are YYYY-MM-DD; --to is
-exclusive. Events of near-duplicate documents are never counted.`,
+actor code (USAGOV, HMS) or a country code (USA). Dates are YYYY-MM-DD; --from
+and --to are both inclusive (--from 2025-06-22 --to 2025-06-22 is that one
+day), as in the HTTP API, which validates values the same way. Events of
+near-duplicate documents are never counted.`,
 		Example: `  detente query events --source USA --target IRN --from 2025-01-01
   detente query dyad --source USA --target IRN --interval month
   detente query actors --limit 10 --format csv
@@ -55,32 +56,48 @@ func addFilterFlags(cmd *cobra.Command, o *queryOptions, limit int) {
 	f.StringVar(&o.filter.Actor, "actor", "", "actor or country on either side")
 	f.StringVar(&o.filter.Source, "source", "", "source actor or country")
 	f.StringVar(&o.filter.Target, "target", "", "target actor or country")
-	f.StringVar(&o.filter.Root, "root", "", "CAMEO root code (01..20)")
-	f.StringVar(&o.filter.PLOVER, "plover", "", "PLOVER event type (e.g. ASSAULT)")
-	f.StringVar(&o.from, "from", "", "first date, YYYY-MM-DD")
-	f.StringVar(&o.to, "to", "", "end date (exclusive), YYYY-MM-DD")
+	f.StringVar(&o.filter.Root, "root", "", "CAMEO root code (1..20)")
+	f.StringVar(&o.filter.PLOVER, "plover", "", "PLOVER event type (e.g. ASSAULT; one of the 16 types)")
+	f.StringVar(&o.from, "from", "", "first date (inclusive), YYYY-MM-DD")
+	f.StringVar(&o.to, "to", "", "last date (inclusive), YYYY-MM-DD")
 	f.StringVar(&o.filter.Text, "text", "", "substring of the sentence")
 	f.IntVar(&o.filter.Limit, "limit", limit, "at most this many rows (0 = all)")
 	f.IntVar(&o.filter.Offset, "offset", 0, "skip this many rows")
 }
 
-// parseDates reads --from and --to into the filter.
-func (o *queryOptions) parseDates() (from, to time.Time, err error) {
-	parse := func(flag, s string) (time.Time, error) {
-		if s == "" {
-			return time.Time{}, nil
-		}
-		t, err := time.Parse(time.DateOnly, s)
-		if err != nil {
-			return t, fmt.Errorf("--%s %q: want YYYY-MM-DD", flag, s)
-		}
-		return t, nil
+// validate checks the filter flags with the store's validator, the one
+// the HTTP API uses, normalises codes and sets the filter's date range
+// (--to inclusive).
+func (o *queryOptions) validate() error {
+	f := &o.filter
+	from, to, err := store.DayRange(o.from, o.to)
+	if err != nil {
+		return fmt.Errorf("--%w", err)
 	}
-	if from, err = parse("from", o.from); err != nil {
-		return
+	f.From, f.To = from, to
+	checks := []struct {
+		flag  string
+		v     *string
+		parse func(string) (string, error)
+	}{{"actor", &f.Actor, store.ParseCode}, {"source", &f.Source, store.ParseCode}, {"target", &f.Target, store.ParseCode},
+		{"root", &f.Root, store.ParseRoot}, {"plover", &f.PLOVER, store.ParsePLOVER}, {"text", &f.Text, store.ParseText}}
+	for _, c := range checks {
+		if *c.v, err = c.parse(*c.v); err != nil {
+			return fmt.Errorf("--%s: %w", c.flag, err)
+		}
 	}
-	to, err = parse("to", o.to)
-	return
+	return checkPage(f.Limit, f.Offset)
+}
+
+// checkPage refuses a negative --limit or --offset.
+func checkPage(limit, offset int) error {
+	if limit < 0 {
+		return fmt.Errorf("--limit %d: want 0 (all rows) or more", limit)
+	}
+	if offset < 0 {
+		return fmt.Errorf("--offset %d: want 0 or more", offset)
+	}
+	return nil
 }
 
 // withStore checks the format, opens the store, runs fn and closes it.
@@ -94,11 +111,9 @@ func (o *queryOptions) withStore(cmd *cobra.Command, fn func(ctx context.Context
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	from, to, err := o.parseDates()
-	if err != nil {
+	if err := o.validate(); err != nil {
 		return err
 	}
-	o.filter.From, o.filter.To = from, to
 	if err := storeExists(o.dsn); err != nil {
 		return err
 	}
@@ -207,8 +222,8 @@ func queryDyadCmd(o *queryOptions) *cobra.Command {
 		Short: "Dyad time series per month or week: quad-class counts, Goldstein sum and mean",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			if q.Source == "" || q.Target == "" {
-				return fmt.Errorf("dyad needs --source and --target")
+			if err := checkDyad(&q); err != nil {
+				return err
 			}
 			return o.withStore(cmd, func(ctx context.Context, st store.Store) error {
 				q.From, q.To = o.filter.From, o.filter.To
@@ -225,9 +240,26 @@ func queryDyadCmd(o *queryOptions) *cobra.Command {
 	f.StringVar(&q.Target, "target", "", "target actor or country")
 	f.BoolVar(&q.Both, "both", false, "count both directions")
 	f.StringVar(&q.Interval, "interval", "month", "month or week")
-	f.StringVar(&o.from, "from", "", "first date, YYYY-MM-DD")
-	f.StringVar(&o.to, "to", "", "end date (exclusive), YYYY-MM-DD")
+	f.StringVar(&o.from, "from", "", "first date (inclusive), YYYY-MM-DD")
+	f.StringVar(&o.to, "to", "", "last date (inclusive), YYYY-MM-DD")
 	return cmd
+}
+
+// checkDyad validates and normalises the dyad flags as the HTTP API does.
+func checkDyad(q *store.DyadQuery) (err error) {
+	if q.Source, err = store.ParseCode(q.Source); err != nil {
+		return fmt.Errorf("--source: %w", err)
+	}
+	if q.Target, err = store.ParseCode(q.Target); err != nil {
+		return fmt.Errorf("--target: %w", err)
+	}
+	if q.Source == "" || q.Target == "" {
+		return fmt.Errorf("dyad needs --source and --target")
+	}
+	if q.Interval != "month" && q.Interval != "week" {
+		return fmt.Errorf("--interval %q: want month or week", q.Interval)
+	}
+	return nil
 }
 
 // writeDyad prints the series; in a terminal the table gets a Goldstein
@@ -344,6 +376,9 @@ func queryQuotesCmd(o *queryOptions) *cobra.Command {
 		Short: "Who said what, newest first",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if err := checkQuotes(&qf); err != nil {
+				return err
+			}
 			return o.withStore(cmd, func(ctx context.Context, st store.Store) error {
 				qf.From, qf.To = o.filter.From, o.filter.To
 				qs, err := st.Quotes(ctx, qf)
@@ -360,11 +395,19 @@ func queryQuotesCmd(o *queryOptions) *cobra.Command {
 	}
 	f := cmd.Flags()
 	f.StringVar(&qf.Speaker, "speaker", "", "speaker code (IRNGOV) or part of the name")
-	f.StringVar(&o.from, "from", "", "first date, YYYY-MM-DD")
-	f.StringVar(&o.to, "to", "", "end date (exclusive), YYYY-MM-DD")
+	f.StringVar(&o.from, "from", "", "first date (inclusive), YYYY-MM-DD")
+	f.StringVar(&o.to, "to", "", "last date (inclusive), YYYY-MM-DD")
 	f.IntVar(&qf.Limit, "limit", 50, "at most this many quotes (0 = all)")
 	f.IntVar(&qf.Offset, "offset", 0, "skip this many quotes")
 	return cmd
+}
+
+// checkQuotes validates the quote flags as the HTTP API does.
+func checkQuotes(qf *store.QuoteFilter) (err error) {
+	if qf.Speaker, err = store.ParseText(qf.Speaker); err != nil {
+		return fmt.Errorf("--speaker: %w", err)
+	}
+	return checkPage(qf.Limit, qf.Offset)
 }
 
 func queryStatsCmd(o *queryOptions) *cobra.Command {

@@ -122,6 +122,18 @@ func TestQueryBadFlags(t *testing.T) {
 		{"events", "--db", db, "--from", "June"},
 		{"dyad", "--db", db, "--source", "USA"},
 		{"dyad", "--db", db, "--source", "USA", "--target", "IRN", "--interval", "day"},
+		{"dyad", "--db", db, "--source", "US'A", "--target", "IRN"},
+		{"events", "--db", db, "--limit", "-1"},
+		{"events", "--db", db, "--offset", "-3"},
+		{"events", "--db", db, "--root", "99"},
+		{"events", "--db", db, "--plover", "NOPE"},
+		{"events", "--db", db, "--source", "USA;--"},
+		{"events", "--db", db, "--from", "2025-07-01", "--to", "2025-06-01"},
+		{"events", "--db", db, "--to", "2025-02-30"},
+		{"actors", "--db", db, "--limit", "-5"},
+		{"network", "--db", db, "--root", "0"},
+		{"quotes", "--db", db, "--offset", "-1"},
+		{"quotes", "--db", db, "--from", "2025-07-01", "--to", "2025-06-01"},
 	} {
 		cmd := newQueryCmd()
 		cmd.SetOut(&bytes.Buffer{})
@@ -130,6 +142,33 @@ func TestQueryBadFlags(t *testing.T) {
 		if err := cmd.Execute(); err == nil {
 			t.Errorf("query %v succeeded", args)
 		}
+	}
+}
+
+// TestQueryDateRange checks that --from and --to are both inclusive days,
+// as in the HTTP API: the events are dated 2025-06-22, 06-25 and 07-02.
+func TestQueryDateRange(t *testing.T) {
+	db := queryDB(t)
+	tests := []struct {
+		args []string
+		want int
+	}{
+		{[]string{"--from", "2025-06-22", "--to", "2025-06-22"}, 1},
+		{[]string{"--to", "2025-06-25"}, 2},
+		{[]string{"--from", "2025-06-23", "--to", "2025-07-02"}, 2},
+		{[]string{"--from", "2025-07-03"}, 0},
+		{[]string{"--root", "4", "--plover", "consult", "--source", "usa"}, 1},
+	}
+	for _, tc := range tests {
+		var evs []event.Event
+		out := runQuery(t, append([]string{"events", "--db", db, "--format", "json"}, tc.args...)...)
+		if err := json.Unmarshal([]byte(out), &evs); err != nil || len(evs) != tc.want {
+			t.Errorf("events %v: %d events, want %d (%v)", tc.args, len(evs), tc.want, err)
+		}
+	}
+	out := runQuery(t, "dyad", "--db", db, "--source", "USA", "--target", "IRN", "--from", "2025-06-22", "--to", "2025-06-22", "--format", "csv")
+	if rows, _ := csv.NewReader(strings.NewReader(out)).ReadAll(); len(rows) != 2 || rows[1][1] != "1" {
+		t.Errorf("dyad one day:\n%s", out)
 	}
 }
 

@@ -16,8 +16,6 @@ const (
 	defaultLimit = 100
 	maxLimit     = 1000
 	maxOffset    = 1_000_000
-	maxCodeLen   = 32
-	maxTextLen   = 200
 )
 
 // params reads and validates query parameters, keeping the first error so
@@ -50,97 +48,42 @@ func (p *params) get(name string) string {
 	return strings.TrimSpace(p.q.Get(name))
 }
 
-// code reads an actor or country code: letters and digits only (upper-cased),
-// at most maxCodeLen long. Empty is allowed.
+// code reads an actor or country code (store.ParseCode). Empty is allowed.
 func (p *params) code(name string) string {
-	v := strings.ToUpper(p.get(name))
-	if v == "" {
-		return ""
-	}
-	if len(v) > maxCodeLen || !isAlnum(v) {
-		p.fail("%s: %q is not an actor code (letters and digits, at most %d)", name, truncate(v), maxCodeLen)
-		return ""
-	}
-	return v
+	return p.check(name, store.ParseCode)
 }
 
-// plover reads a PLOVER event type such as "ASSAULT" or "MATERIAL_COOPERATE".
+// plover reads one of the 16 PLOVER event types (store.ParsePLOVER).
 func (p *params) plover(name string) string {
-	v := strings.ToUpper(p.get(name))
-	if v == "" {
-		return ""
-	}
-	ok := len(v) <= maxCodeLen
-	for _, r := range v {
-		if !(r >= 'A' && r <= 'Z') && r != '_' && r != '-' {
-			ok = false
-		}
-	}
-	if !ok {
-		p.fail("%s: %q is not a PLOVER type", name, truncate(v))
-		return ""
-	}
-	return v
+	return p.check(name, store.ParsePLOVER)
 }
 
 // root reads a CAMEO root code 1..20, normalised to two digits ("01").
 func (p *params) root(name string) string {
-	v := p.get(name)
-	if v == "" {
-		return ""
-	}
-	n, err := strconv.Atoi(v)
-	if err != nil || len(v) > 2 || n < 1 || n > 20 {
-		p.fail("%s: %q is not a CAMEO root (01-20)", name, truncate(v))
-		return ""
-	}
-	return fmt.Sprintf("%02d", n)
+	return p.check(name, store.ParseRoot)
 }
 
-// text reads free text (a search substring or a speaker name): valid UTF-8
-// without control characters, at most maxTextLen bytes.
-func (p *params) text(name string) string {
-	v := p.get(name)
-	if !utf8.ValidString(v) {
-		p.fail("%s: not valid UTF-8", name)
-		return ""
-	}
-	if len(v) > maxTextLen {
-		p.fail("%s: longer than %d bytes", name, maxTextLen)
-		return ""
-	}
-	for _, r := range v {
-		if r < 0x20 || r == 0x7f {
-			p.fail("%s: contains control characters", name)
-			return ""
-		}
+// check reads name with parse, recording its error under the name.
+func (p *params) check(name string, parse func(string) (string, error)) string {
+	v, err := parse(p.get(name))
+	if err != nil {
+		p.fail("%s: %v", name, err)
 	}
 	return v
 }
 
-// date reads a YYYY-MM-DD date; empty gives the zero time.
-func (p *params) date(name string) time.Time {
-	v := p.get(name)
-	if v == "" {
-		return time.Time{}
-	}
-	t, err := time.Parse(time.DateOnly, v)
-	if err != nil || t.Year() < 1800 || t.Year() > 2200 {
-		p.fail("%s: %q is not a date (YYYY-MM-DD, years 1800-2200)", name, truncate(v))
-		return time.Time{}
-	}
-	return t
+// text reads free text (a search substring or a speaker name): valid UTF-8
+// without control characters, at most store.MaxTextLen bytes.
+func (p *params) text(name string) string {
+	return p.check(name, store.ParseText)
 }
 
-// dateRange reads from (inclusive) and to (inclusive last day) and returns
-// the store's half-open range [from, to+1day).
+// dateRange reads from and to, both inclusive days, and returns the
+// store's half-open range [from, to+1day).
 func (p *params) dateRange() (from, to time.Time) {
-	from, to = p.date("from"), p.date("to")
-	if !to.IsZero() {
-		to = to.AddDate(0, 0, 1)
-	}
-	if !from.IsZero() && !to.IsZero() && !from.Before(to) {
-		p.fail("from %s is after to %s", p.get("from"), p.get("to"))
+	from, to, err := store.DayRange(p.get("from"), p.get("to"))
+	if err != nil {
+		p.fail("%v", err)
 	}
 	return from, to
 }
@@ -199,17 +142,6 @@ func (p *params) eventFilter() store.EventFilter {
 	}
 	f.From, f.To = p.dateRange()
 	return f
-}
-
-// isAlnum reports whether s is ASCII letters and digits only.
-func isAlnum(s string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= 'A' && c <= 'Z') && !(c >= 'a' && c <= 'z') && !(c >= '0' && c <= '9') {
-			return false
-		}
-	}
-	return true
 }
 
 // truncate shortens a value echoed in an error message.

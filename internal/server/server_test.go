@@ -225,7 +225,7 @@ func TestListEndpoints(t *testing.T) {
 
 func TestBadParameters(t *testing.T) {
 	h, _ := newTestServer(t, Options{})
-	long := strings.Repeat("a", maxTextLen+1)
+	long := strings.Repeat("a", store.MaxTextLen+1)
 	tests := []struct{ name, target string }{
 		{"bad month", "/api/events?from=2025-13-01"},
 		{"words as date", "/api/events?to=yesterday"},
@@ -241,6 +241,8 @@ func TestBadParameters(t *testing.T) {
 		{"sql in source", "/api/events?source=" + url.QueryEscape("USA'; DROP TABLE events;--")},
 		{"code too long", "/api/events?actor=" + strings.Repeat("A", 33)},
 		{"plover with quote", "/api/events?plover=" + url.QueryEscape("ASSAULT'--")},
+		{"plover not a type", "/api/events?plover=NOPE"},
+		{"network plover not a type", "/api/network?plover=nope"},
 		{"text too long", "/api/events?q=" + long},
 		{"control char in text", "/api/events?q=" + url.QueryEscape("a\x00b")},
 		{"invalid utf-8", "/api/events?q=%ff%fe"},
