@@ -2,6 +2,7 @@ package sim
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"runtime"
@@ -71,6 +72,26 @@ func Perturb(sc *scenario.Scenario, sigma float64, rng *rand.Rand) *scenario.Sce
 	return c
 }
 
+// MaxRuns is the most Monte Carlo runs Run accepts: enough for stable 5%
+// and 95% quantiles many times over, while the outcomes kept for them (8
+// bytes per run, model and issue) stay within tens of megabytes.
+const MaxRuns = 1_000_000
+
+// MaxOutcomes bounds runs x models x issues, the outcomes a Monte Carlo
+// keeps for its quantiles (80 MB): MaxRuns runs of all five models on two
+// issues.
+const MaxOutcomes = 10_000_000
+
+// checkOutcomes refuses a Monte Carlo that would keep more than
+// MaxOutcomes outcomes.
+func checkOutcomes(sc *scenario.Scenario, models []string, runs int) error {
+	if runs*len(models)*len(sc.Issues) > MaxOutcomes {
+		return fmt.Errorf("monte carlo: %d runs x %d models x %d issues is more than the limit of %d outcomes; use fewer runs",
+			runs, len(models), len(sc.Issues), MaxOutcomes)
+	}
+	return nil
+}
+
 // monteCarlo runs o.Runs perturbed simulations on all workers. Run k uses
 // its own generator seeded with (Seed, k), and results are stored by k, so
 // the answer does not depend on the number of workers.
@@ -79,7 +100,9 @@ func monteCarlo(ctx context.Context, sc *scenario.Scenario, models []string, mo 
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	outcomes := make([][]float64, o.Runs) // run -> model*issue
+	cols := len(models) * len(sc.Issues)
+	outcomes := make([]float64, o.Runs*cols) // run k's are [k*cols, (k+1)*cols)
+	failed := make([]bool, o.Runs)
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < workers; w++ {
@@ -87,7 +110,7 @@ func monteCarlo(ctx context.Context, sc *scenario.Scenario, models []string, mo 
 		go func() {
 			defer wg.Done()
 			for k := range jobs {
-				outcomes[k] = oneRun(ctx, sc, models, mo, o, k)
+				failed[k] = !oneRun(ctx, sc, models, mo, o, k, outcomes[k*cols:(k+1)*cols])
 			}
 		}()
 	}
@@ -99,40 +122,46 @@ func monteCarlo(ctx context.Context, sc *scenario.Scenario, models []string, mo 
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return summarise(sc, models, o, outcomes), nil
+	return summarise(sc, models, o, outcomes, failed), nil
 }
 
-// oneRun simulates run k and returns outcomes per model and issue, or nil.
-func oneRun(ctx context.Context, sc *scenario.Scenario, models []string, mo modelOptions, o Options, k int) []float64 {
+// oneRun simulates run k, writes its outcomes per model and issue to out
+// and reports whether it succeeded.
+func oneRun(ctx context.Context, sc *scenario.Scenario, models []string, mo modelOptions, o Options, k int, out []float64) bool {
 	rng := rand.New(rand.NewPCG(o.Seed, uint64(k)))
 	res, err := runModels(ctx, Perturb(sc, o.Noise, rng), models, mo, false)
 	if err != nil {
-		return nil
+		return false
 	}
-	var out []float64
+	i := 0
 	for _, m := range res {
 		for _, is := range m.Issues {
-			out = append(out, is.Outcome)
+			out[i] = is.Outcome
+			i++
 		}
 	}
-	return out
+	return true
 }
 
-func summarise(sc *scenario.Scenario, models []string, o Options, outcomes [][]float64) *MonteCarlo {
+// summarise describes each column of outcomes over the runs that did not
+// fail.
+func summarise(sc *scenario.Scenario, models []string, o Options, outcomes []float64, failed []bool) *MonteCarlo {
 	mc := &MonteCarlo{Runs: o.Runs, Noise: o.Noise, Seed: o.Seed}
-	for _, run := range outcomes {
-		if run == nil {
+	for _, f := range failed {
+		if f {
 			mc.Failed++
 		}
 	}
+	cols := len(models) * len(sc.Issues)
+	xs := make([]float64, 0, len(failed)-mc.Failed)
 	col := 0
 	for _, m := range models {
 		mm := MCModel{Model: m}
 		for _, is := range sc.Issues {
-			var xs []float64
-			for _, run := range outcomes {
-				if run != nil {
-					xs = append(xs, run[col])
+			xs = xs[:0]
+			for k, f := range failed {
+				if !f {
+					xs = append(xs, outcomes[k*cols+col])
 				}
 			}
 			mm.Issues = append(mm.Issues, describe(is.ID, xs))

@@ -31,7 +31,7 @@ type Options struct {
 	// SMP configures KTAB's spatial model of politics; zero means
 	// smp.DefaultOptions().
 	SMP *smp.Options
-	// Runs > 0 adds a Monte Carlo over perturbed inputs.
+	// Runs > 0 adds a Monte Carlo over perturbed inputs; at most MaxRuns.
 	Runs int
 	// Noise is the Monte Carlo perturbation size (see Perturb).
 	Noise float64
@@ -151,6 +151,9 @@ func Run(ctx context.Context, sc *scenario.Scenario, o Options) (*Report, error)
 	if err != nil {
 		return nil, err
 	}
+	if err := checkOutcomes(sc, models, o.Runs); err != nil {
+		return nil, err
+	}
 	rep := &Report{Scenario: sc.Title, File: sc.File, Notes: sc.Notes, Issues: sc.Issues}
 	if rep.Models, err = runModels(ctx, sc, models, mo, true); err != nil {
 		return nil, err
@@ -189,6 +192,9 @@ func (o Options) resolve() ([]string, modelOptions, error) {
 	}
 	if o.Runs < 0 || !(o.Noise >= 0) {
 		return nil, mo, fmt.Errorf("monte carlo needs runs >= 0 and noise >= 0")
+	}
+	if o.Runs > MaxRuns {
+		return nil, mo, fmt.Errorf("monte carlo: %d runs is more than the limit of %d", o.Runs, MaxRuns)
 	}
 	if len(o.Models) == 0 {
 		return Models, mo, nil

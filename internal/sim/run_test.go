@@ -228,6 +228,36 @@ func TestRunRejectsBadOptions(t *testing.T) {
 // regression guard: any change to the model's rules should show up here
 // and be explained), and checks that the report carries SMP's rounds,
 // challenges, probabilities and risk attitudes.
+// TestRunLimitsMonteCarlo checks the limits on runs before anything is
+// allocated or run (the context is cancelled, so nothing would finish).
+func TestRunLimitsMonteCarlo(t *testing.T) {
+	three := bundled(t)
+	three.Issues = append(three.Issues, three.Issues[0])
+	three.Issues[2].ID = "talks2"
+	for i, a := range three.Actors {
+		three.Actors[i].Stances["talks2"] = a.Stances["talks"]
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	tests := []struct {
+		name string
+		sc   *scenario.Scenario
+		o    Options
+		want string
+	}{
+		{"runs", bundled(t), Options{Models: []string{"mean"}, Runs: MaxRuns + 1}, "more than the limit of 1000000"},
+		{"huge runs", bundled(t), Options{Models: []string{"mean"}, Runs: 100_000_000}, "more than the limit of 1000000"},
+		{"outcomes", three, Options{Runs: MaxRuns}, "1000000 runs x 5 models x 3 issues is more than the limit"},
+		{"at the limit", bundled(t), Options{Runs: MaxRuns}, context.Canceled.Error()},
+	}
+	for _, tt := range tests {
+		_, err := Run(ctx, tt.sc, tt.o)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: error %v, want %q", tt.name, err, tt.want)
+		}
+	}
+}
+
 func TestSMPBundled(t *testing.T) {
 	rep, err := Run(context.Background(), bundled(t), Options{Models: []string{"smp"}, NoScenarioShocks: true})
 	if err != nil {
