@@ -139,7 +139,11 @@ func (c *Coder) events(sn *sentence, st *docState) []event.Event {
 			// (with its participial tail), one pair of countries and one
 			// root make one event; "downgraded ties and suspended trade"
 			// are two
-			ckey := countryOf(p.src) + ">" + countryOf(p.tgt) + ":" + f.code[:2] + "@" + strconv.Itoa(sn.mainClause(f.clause))
+			cl := f.clause
+			if !verbalCode(f.code) {
+				cl = sn.mainClause(cl) // verbal acts in a tail are acts of their own: "berated X, accusing him of ..."
+			}
+			ckey := countryOf(p.src) + ">" + countryOf(p.tgt) + ":" + f.code[:2] + "@" + strconv.Itoa(cl)
 			if seen[ckey] {
 				continue
 			}

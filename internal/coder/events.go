@@ -64,7 +64,7 @@ func (c *Coder) codeSentence(sn *sentence, st *docState) []found {
 		if len(f.src) > 0 && len(f.tgt) == 0 && (!ok || f.recip && len(f.src) == 1) {
 			ok = sn.borrowTarget(&f, out)
 		}
-		if ok && strings.HasPrefix(f.code, "045") && sn.passive(i) && len(out) > 0 {
+		if len(f.src) > 0 && strings.HasPrefix(f.code, "045") && sn.passive(i) && len(out) > 0 {
 			// "a deal brokered by China": the mediator acts on the
 			// parties of the event before it
 			f.tgt = sn.parties(out, f.src)
@@ -351,7 +351,7 @@ func (c *Coder) roles(sn *sentence, f *found, pm patMatch, st *docState) {
 	i := f.head
 	subj := c.subject(sn, i, st)
 	tc := &tctx{excl: -1, self: pm.p.Self, lits: c.eventNounLits(sn, pm.lits), slot: pm.slot, recip: pm.p.Recip, head: i,
-		coerce: strings.HasPrefix(pm.p.Code, "17")}
+		coerce: strings.HasPrefix(pm.p.Code, "17"), verbal: placeless(pm.p.Code)}
 	if sn.passive(i) {
 		by := sn.byAgent(i)
 		if by >= 0 {
@@ -459,6 +459,7 @@ type tctx struct {
 	recip   bool   // reciprocal pattern: no place fallback (coordinated subjects meet)
 	head    int    // the predicate's own token (its by/to phrases do count)
 	coerce  bool   // 17x: a named person of the source's own country may be the target
+	verbal  bool   // praise, appeals, comments (01, 02, 051): a place is where, never whom
 }
 
 // eligible reports whether argument a may be the target.
@@ -533,7 +534,7 @@ func (sn *sentence) target(from, cl, head int, tc *tctx) []int {
 		}
 		return sn.filter(sn.group(a), tc)
 	}
-	if loc >= 0 && sn.placeLike(loc) && !tc.recip {
+	if loc >= 0 && sn.placeLike(loc) && !tc.recip && !tc.verbal {
 		return sn.filter(sn.group(loc), tc)
 	}
 	return nil
@@ -786,6 +787,13 @@ func (sn *sentence) parties(evs []found, m []int) []int {
 		}
 	}
 	return g
+}
+
+// placeless reports whether an event of code can only be addressed to an
+// actor: "hailed the extension of the truce in Gaza" praises no one in
+// Gaza (comments 01, appeals 02, praise 051).
+func placeless(code string) bool {
+	return strings.HasPrefix(code, "01") || strings.HasPrefix(code, "02") || strings.HasPrefix(code, "051")
 }
 
 // verbalCode reports whether an event code takes content (appeals, intents,

@@ -364,12 +364,20 @@ func (sn *sentence) nounTarget(from, k int, tc *tctx) ([]int, int) {
 // of an event verb in its clause ("threatened to reimpose UN sanctions").
 func (vs *verbState) afterContent(sn *sentence, k int) bool {
 	for _, v := range vs.content {
+		if disapproval[sn.words[v].lemma] {
+			continue // "summoned the envoy to protest against U.S. air strikes": the strikes happened
+		}
 		if v < k && (sn.clause[v] == sn.clause[k] || sn.clauseIn(k, sn.clause[v])) {
 			return true
 		}
 	}
 	return false
 }
+
+// disapproval verbs name facts as their objects, even as an event verb's
+// content.
+var disapproval = map[string]bool{"protest": true, "condemn": true, "denounce": true, "criticise": true,
+	"criticize": true, "deplore": true, "decry": true, "slam": true}
 
 // recvTarget gives the addressee of an invitation/offer/demand: the source
 // of the rejecting verb event whose target is the noun's maker ("Iran
