@@ -8,6 +8,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"io"
@@ -105,7 +106,7 @@ func ReadFile(path string, emit Emit, warn Warn) error {
 	case "jsonl":
 		return ReadJSONL(f, path, emit, warn)
 	case "xml":
-		return ReadXML(f, path, emit)
+		return ReadXML(f, path, emit, warn)
 	}
 	return ReadText(f, path, emit)
 }
@@ -247,12 +248,75 @@ func decodeLine(raw []byte, name string, line int, warn Warn) (event.Document, b
 	return doc, true
 }
 
-// ReadXML reads the <Sentence> records of a PETRARCH XML file, one
-// document each (id, date, source and text of the record).
-func ReadXML(r io.Reader, name string, emit Emit) error {
-	recs, err := petrarch.ReadXML(r, name)
+// ReadXML streams the <Sentence> records of a PETRARCH XML file, one
+// document each (id, date, source and text of the record), emitting each as
+// it is read. A record petrarch refuses (no <Text>) is warned about and
+// skipped; malformed XML ends the file with a warning naming its line, and
+// the records before it are kept. A file with no record before the error,
+// or none at all, is an error.
+func ReadXML(r io.Reader, name string, emit Emit, warn Warn) error {
+	t := &tape{r: r}
+	dec := xml.NewDecoder(t)
+	dec.Strict = true
+	var n int
+	for {
+		start := dec.InputOffset()
+		tok, err := dec.Token()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return xmlStop(name, dec, err, n, warn)
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok || se.Name.Local != "Sentence" {
+			t.take(dec.InputOffset(), dec.InputOffset())
+			continue
+		}
+		line, _ := dec.InputPos()
+		if err := dec.Skip(); err != nil {
+			return xmlStop(name, dec, err, n, warn)
+		}
+		emitted, err := emitRecord(t.take(start, dec.InputOffset()), name, line, emit, warn)
+		if err != nil {
+			return err
+		}
+		n += emitted
+	}
+	if n == 0 {
+		return fmt.Errorf("read %s: no <Sentence> records", name)
+	}
+	return nil
+}
+
+// xmlStop reports malformed XML at its line: an error when no record came
+// before it, else a warning (the records read are kept).
+func xmlStop(name string, dec *xml.Decoder, err error, n int, warn Warn) error {
+	line, _ := dec.InputPos()
+	msg := err.Error()
+	var se *xml.SyntaxError
+	if errors.As(err, &se) {
+		line, msg = se.Line, se.Msg
+	}
+	if n == 0 {
+		return fmt.Errorf("read %s:%d: malformed XML: %s", name, line, msg)
+	}
+	warn(fmt.Errorf("%s:%d: malformed XML: %s; the %d records before it are kept, the rest of the file is skipped", name, line, msg, n))
+	return nil
+}
+
+// petrarchPos is the "read NAME:LINE: " prefix of petrarch's errors, which
+// count lines within one record here.
+var petrarchPos = regexp.MustCompile(`^read .*?:\d+: `)
+
+// emitRecord parses one <Sentence> element (raw, starting at line) with
+// petrarch's reader and emits it; it returns how many documents it emitted.
+func emitRecord(raw []byte, name string, line int, emit Emit, warn Warn) (int, error) {
+	wrapped := append(append([]byte("<Sentences>"), raw...), "</Sentences>"...)
+	recs, err := petrarch.ReadXML(bytes.NewReader(wrapped), name)
 	if err != nil {
-		return err
+		warn(fmt.Errorf("%s:%d: %s, record skipped", name, line, petrarchPos.ReplaceAllString(err.Error(), "")))
+		return 0, nil
 	}
 	for _, rec := range recs {
 		doc := event.Document{ID: rec.ID, Text: rec.Text, Source: rec.Source}
@@ -260,11 +324,39 @@ func ReadXML(r io.Reader, name string, emit Emit) error {
 			doc.Date = t.Format("2006-01-02")
 		}
 		if doc.ID == "" {
-			doc.ID = fmt.Sprintf("%s:%d", filepath.ToSlash(name), rec.Line)
+			doc.ID = fmt.Sprintf("%s:%d", filepath.ToSlash(name), line)
 		}
-		if err := emit(Item{Doc: doc, Where: fmt.Sprintf("%s:%d", name, rec.Line), Size: int64(len(rec.Text) + len(rec.Parse))}); err != nil {
-			return err
+		if err := emit(Item{Doc: doc, Where: fmt.Sprintf("%s:%d", name, line), Size: int64(len(raw))}); err != nil {
+			return 0, err
 		}
 	}
-	return nil
+	return len(recs), nil
+}
+
+// tape keeps the bytes an xml.Decoder has read that are not yet taken, so
+// that one element's raw text can be cut out while the file streams.
+type tape struct {
+	r    io.Reader
+	buf  []byte
+	base int64 // input offset of buf[0]
+}
+
+// Read reads from the file, keeping a copy; one record may hold at most
+// MaxFileBytes.
+func (t *tape) Read(p []byte) (int, error) {
+	n, err := t.r.Read(p)
+	t.buf = append(t.buf, p[:n]...)
+	if len(t.buf) > MaxFileBytes {
+		return n, fmt.Errorf("record larger than %d bytes", MaxFileBytes)
+	}
+	return n, err
+}
+
+// take returns the input from offset from to offset to and forgets
+// everything before to.
+func (t *tape) take(from, to int64) []byte {
+	out := bytes.Clone(t.buf[from-t.base : to-t.base])
+	t.buf = append(t.buf[:0], t.buf[to-t.base:]...)
+	t.base = to
+	return out
 }

@@ -122,6 +122,56 @@ The United States struck Iran's nuclear sites.
 	}
 }
 
+// TestReadXMLKeepsRecordsBeforeError checks that a PETRARCH XML file
+// broken part way keeps the records before the break and warns with the
+// file and line of the break; a bad record alone is skipped.
+func TestReadXMLKeepsRecordsBeforeError(t *testing.T) {
+	rec := func(id string) string {
+		return `<Sentence date="20250622" id="` + id + `" source="NYT">` + "\n<Text>\nIran rejected talks " + id + ".\n</Text>\n</Sentence>\n"
+	}
+	head := "<Sentences>\n" + rec("a") + rec("b") // records on lines 2 and 7; line 12 follows
+	tests := []struct {
+		name, content string
+		ids           []string
+		warns         []string
+		err           string
+	}{
+		{"whole", head + "</Sentences>\n", []string{"a", "b"}, nil, ""},
+		{"truncated", head + `<Sentence id="c">` + "\n<Text>cut off", []string{"a", "b"}, []string{"truncated.xml:13: malformed XML: unexpected EOF; the 2 records before it are kept"}, ""},
+		{"mismatched tag", head + "<Sentence id=\"c\">\n<Text>x</Txet>\n</Sentence>\n" + rec("d"), []string{"a", "b"},
+			[]string{"mismatched tag.xml:13: malformed XML: element <Text> closed by </Txet>"}, ""},
+		{"bad utf-8", head + "<Sentence id=\"c\">\n<Text>caf\xe9</Text>\n</Sentence>\n", []string{"a", "b"},
+			[]string{"bad utf-8.xml:13: malformed XML: invalid UTF-8"}, ""},
+		{"no text", "<Sentences>\n<Sentence id=\"x\">\n</Sentence>\n" + rec("b") + "</Sentences>", []string{"b"},
+			[]string{"no text.xml:2: <Sentence id=\"x\"> has no <Text>, record skipped"}, ""},
+		{"broken first", "<Sentences>\n<Sentence id=\"x\">\n<Text>a</Text>\n", nil, nil, "broken first.xml:4: malformed XML"},
+		{"no records", "<Sentences>\n</Sentences>\n", nil, nil, "no <Sentence> records"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			items, warns, err := collect(t, tc.name+".xml", []byte(tc.content))
+			if (tc.err == "") != (err == nil) || (err != nil && !strings.Contains(err.Error(), tc.err)) {
+				t.Fatalf("err = %v, want %q", err, tc.err)
+			}
+			var ids []string
+			for _, it := range items {
+				ids = append(ids, it.Doc.ID)
+			}
+			if strings.Join(ids, ",") != strings.Join(tc.ids, ",") {
+				t.Errorf("ids = %q, want %q", ids, tc.ids)
+			}
+			if len(warns) != len(tc.warns) {
+				t.Fatalf("warnings = %q, want %q", warns, tc.warns)
+			}
+			for i, w := range tc.warns {
+				if !strings.Contains(warns[i], w) {
+					t.Errorf("warning %q, want it to contain %q", warns[i], w)
+				}
+			}
+		})
+	}
+}
+
 // TestReadSharedPETRARCH reads the PETRARCH2 unit-test records from the
 // shared folder when present.
 func TestReadSharedPETRARCH(t *testing.T) {
