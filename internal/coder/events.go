@@ -80,6 +80,7 @@ func (c *Coder) codeSentence(sn *sentence, st *docState) []found {
 		}
 	}
 	out = append(out, c.nounEvents(sn, vs, out, st)...)
+	out = append(out, sn.deniedCharge(out)...)
 	if att := c.attackSubjects(sn, vs, out); len(att) > 0 {
 		// "A U.S. air strike killed Iranian commander Soleimani": the
 		// attack (195) is the event, not the killing of a commander (186)
@@ -794,6 +795,52 @@ func (sn *sentence) parties(evs []found, m []int) []int {
 // Gaza (comments 01, appeals 02, praise 051).
 func placeless(code string) bool {
 	return strings.HasPrefix(code, "01") || strings.HasPrefix(code, "02") || strings.HasPrefix(code, "051")
+}
+
+// deniedCharge codes the wire formula "..., a charge Kigali denies" after
+// an accusation: the accused denies it (016), or rejects it (12x).
+func (sn *sentence) deniedCharge(out []found) []found {
+	var acc *found
+	for i := range out {
+		if strings.HasPrefix(out[i].code, "112") && len(out[i].src) > 0 {
+			acc = &out[i]
+		}
+	}
+	if acc == nil {
+		return nil
+	}
+	for k := acc.head + 1; k+2 < len(sn.words); k++ {
+		if sn.words[k].Lower != "," {
+			continue
+		}
+		j := k + 1
+		if sn.words[j].Tag == "DT" {
+			j++
+		}
+		if j+2 >= len(sn.words) {
+			return nil
+		}
+		switch sn.words[j].nlem {
+		case "charge", "accusation", "allegation", "claim":
+		default:
+			continue
+		}
+		a := sn.words[j+1].arg
+		if a < 0 || sn.args[a].start != j+1 || sn.args[a].end >= len(sn.words) {
+			continue
+		}
+		code := ""
+		switch sn.words[sn.args[a].end].lemma {
+		case "deny":
+			code = "016"
+		case "reject", "dismiss":
+			code = "120"
+		default:
+			continue
+		}
+		return []found{{code: code, head: sn.args[a].end, headEnd: sn.args[a].end + 1, clause: sn.clause[j], src: []int{a}, tgt: acc.src}}
+	}
+	return nil
 }
 
 // verbalCode reports whether an event code takes content (appeals, intents,

@@ -151,7 +151,26 @@ func (c *Coder) resolveActors(sn *sentence, lower, orig []string, st *docState) 
 		args[i].loc = sn.locative(args[i].start)
 	}
 	sn.possessedAgents(args)
+	sn.ledBy(args)
 	return args
+}
+
+// ledBy gives a bare agent "led by" an actor that actor's identity:
+// "Syrian rebels led by Hayat Tahrir al-Sham stormed ..." -> HTS.
+func (sn *sentence) ledBy(args []arg) {
+	for i := 0; i+1 < len(args); i++ {
+		a, b := &args[i], args[i+1]
+		e := a.end
+		if a.kind != actors.KindAgent || e+2 >= len(sn.words) || sn.words[e].Lower != "led" || sn.words[e+1].Lower != "by" {
+			continue
+		}
+		if s := b.start; s != e+2 && !(s == e+3 && sn.words[e+2].Tag == "DT") {
+			continue
+		}
+		if b.kind == actors.KindNSA || b.kind == actors.KindIGO || b.kind == actors.KindState {
+			a.code, a.country, a.kind = b.code, b.country, b.kind
+		}
+	}
 }
 
 // possessedAgents gives a bare agent after "its"/"their" the actor of the
