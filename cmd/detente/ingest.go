@@ -32,7 +32,8 @@ func newIngestCmd() *cobra.Command {
 		Use:   "ingest PATH...",
 		Short: "Code news files and folders in parallel and store the events",
 		Long: `ingest reads plain-text files, folders (recursively), JSON Lines documents
-({"id","date","title","text","url","source"}, files ending .jsonl/.ndjson/.json)
+({"id","date","title","text","url","source"}, files ending .jsonl/.ndjson),
+JSON files (.json: an array of such documents, one document, or JSON Lines)
 and PETRARCH XML (.xml), codes them on all cores and stores documents, events,
 quotes and actor mentions.
 

@@ -82,11 +82,14 @@ func Files(paths []string) ([]string, error) {
 }
 
 // Kind is how a file is read, chosen by its extension: "jsonl" (.jsonl,
-// .ndjson, .json), "xml" (PETRARCH XML) or "text" (anything else).
+// .ndjson), "json" (.json: an array of documents, one document or JSON
+// Lines), "xml" (PETRARCH XML) or "text" (anything else).
 func Kind(path string) string {
 	switch strings.ToLower(filepath.Ext(path)) {
-	case ".jsonl", ".ndjson", ".json":
+	case ".jsonl", ".ndjson":
 		return "jsonl"
+	case ".json":
+		return "json"
 	case ".xml":
 		return "xml"
 	}
@@ -105,6 +108,8 @@ func ReadFile(path string, emit Emit, warn Warn) error {
 	switch Kind(path) {
 	case "jsonl":
 		return ReadJSONL(f, path, emit, warn)
+	case "json":
+		return ReadJSON(f, path, emit, warn)
 	case "xml":
 		return ReadXML(f, path, emit, warn)
 	}
@@ -213,6 +218,92 @@ func readLine(br *bufio.Reader) ([]byte, error) {
 		}
 		return bytes.TrimRight(buf, "\r\n"), err
 	}
+}
+
+// ReadJSON reads a .json file: a JSON array of documents (the body POST
+// /api/documents takes), one document object, pretty-printed or not, or
+// JSON Lines. Array elements and objects are streamed; a bad one is warned
+// about with file and line and skipped, and malformed JSON ends the file
+// with a warning, keeping the documents before it.
+func ReadJSON(r io.Reader, name string, emit Emit, warn Warn) error {
+	br := bufio.NewReaderSize(r, 1<<20)
+	head, _ := br.Peek(1 << 20)
+	body := bytes.TrimLeft(head, " \t\r\n")
+	if len(body) == 0 || body[0] != '[' && !(body[0] == '{' && !firstLineJSON(body)) {
+		return ReadJSONL(br, name, emit, warn)
+	}
+	return readJSONValues(br, name, body[0] == '[', emit, warn)
+}
+
+// firstLineJSON reports whether the first line of b is a whole JSON value
+// (JSON Lines) or too long to tell; a multi-line object is neither.
+func firstLineJSON(b []byte) bool {
+	i := bytes.IndexByte(b, '\n')
+	return i < 0 || json.Valid(b[:i])
+}
+
+// readJSONValues streams the elements of a JSON array (array) or a
+// sequence of JSON objects, one document each.
+func readJSONValues(r io.Reader, name string, array bool, emit Emit, warn Warn) error {
+	t := &tape{r: r}
+	dec := json.NewDecoder(t)
+	if array {
+		if _, err := dec.Token(); err != nil {
+			return fmt.Errorf("read %s:%d: %v", name, t.lineAt(dec.InputOffset()), err)
+		}
+	}
+	for n := 0; dec.More(); n++ {
+		from := dec.InputOffset()
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return jsonStop(name, t.lineAt(errOffset(dec, t, err)), err, n, warn)
+		}
+		seg := t.take(from, dec.InputOffset())
+		skipped := seg[:len(seg)-len(bytes.TrimLeft(seg, " \t\r\n,"))]
+		line := t.line - bytes.Count(seg, []byte{'\n'}) + bytes.Count(skipped, []byte{'\n'})
+		if doc, ok := decodeLine(raw, name, line, warn); ok {
+			if err := emit(Item{Doc: doc, Where: fmt.Sprintf("%s:%d", name, line), Size: int64(len(raw))}); err != nil {
+				return err
+			}
+		}
+	}
+	return jsonEnd(dec, t, name, array, warn)
+}
+
+// errOffset is the input offset of a JSON decoding error: where the
+// syntax error is, else where the value that could not be read begins.
+func errOffset(dec *json.Decoder, t *tape, err error) int64 {
+	var se *json.SyntaxError
+	if errors.As(err, &se) && se.Offset > dec.InputOffset() {
+		return se.Offset
+	}
+	off := dec.InputOffset()
+	rest := t.buf[min(max(off-t.base, 0), int64(len(t.buf))):]
+	return off + int64(len(rest)-len(bytes.TrimLeft(rest, " \t\r\n,")))
+}
+
+// jsonEnd checks that an array is closed and nothing follows it.
+func jsonEnd(dec *json.Decoder, t *tape, name string, array bool, warn Warn) error {
+	if array {
+		if _, err := dec.Token(); err != nil {
+			warn(fmt.Errorf("%s:%d: malformed JSON at the end of the array: %v", name, t.lineAt(dec.InputOffset()), err))
+			return nil
+		}
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		warn(fmt.Errorf("%s:%d: data after the JSON value, ignored", name, t.lineAt(dec.InputOffset())))
+	}
+	return nil
+}
+
+// jsonStop reports malformed JSON: an error when no document came before
+// it, else a warning (the documents read are kept).
+func jsonStop(name string, line int, err error, n int, warn Warn) error {
+	if n == 0 {
+		return fmt.Errorf("read %s:%d: malformed JSON: %v", name, line, err)
+	}
+	warn(fmt.Errorf("%s:%d: malformed JSON: %v; the %d documents before it are kept, the rest of the file is skipped", name, line, err, n))
+	return nil
 }
 
 // decodeLine parses one JSONL line into a document.
@@ -339,6 +430,7 @@ type tape struct {
 	r    io.Reader
 	buf  []byte
 	base int64 // input offset of buf[0]
+	line int   // 1-based line of buf[0], once counting (0 = 1)
 }
 
 // Read reads from the file, keeping a copy; one record may hold at most
@@ -356,7 +448,14 @@ func (t *tape) Read(p []byte) (int, error) {
 // everything before to.
 func (t *tape) take(from, to int64) []byte {
 	out := bytes.Clone(t.buf[from-t.base : to-t.base])
+	t.line = t.lineAt(to)
 	t.buf = append(t.buf[:0], t.buf[to-t.base:]...)
 	t.base = to
 	return out
+}
+
+// lineAt returns the 1-based line of input offset off (not yet taken).
+func (t *tape) lineAt(off int64) int {
+	end := min(max(off-t.base, 0), int64(len(t.buf)))
+	return max(t.line, 1) + bytes.Count(t.buf[:end], []byte{'\n'})
 }

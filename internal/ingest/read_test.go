@@ -122,6 +122,55 @@ The United States struck Iran's nuclear sites.
 	}
 }
 
+// TestReadJSON reads .json files: an array (as POST /api/documents takes),
+// one object pretty-printed or not, and JSON Lines.
+func TestReadJSON(t *testing.T) {
+	tests := []struct {
+		name, content string
+		ids           []string
+		warns         []string
+		err           string
+	}{
+		{"array", "[\n  {\"id\": \"a\", \"text\": \"Iran.\"},\n  {\"text\": \"no id\"}\n]\n", []string{"a", "array.json:3"}, nil, ""},
+		{"array one line", `[{"id":"a","text":"x"},{"id":"b","text":"y"}]`, []string{"a", "b"}, nil, ""},
+		{"array bad element", "[\n{\"id\":\"a\",\"text\":\"x\"},\n{\"id\":5,\"text\":\"y\"},\n{\"id\":\"c\"},\n{\"id\":\"d\",\"text\":\"z\"}\n]",
+			[]string{"a", "d"}, []string{"array bad element.json:3: not a JSON document", "array bad element.json:4: document has no text"}, ""},
+		{"array truncated", "[\n{\"id\":\"a\",\"text\":\"x\"},\n{\"id\":\"b\",\"te", []string{"a"},
+			[]string{"array truncated.json:3: malformed JSON: unexpected EOF; the 1 documents before it are kept"}, ""},
+		{"array syntax error", "[\n{\"id\":\"a\",\"text\":\"x\"},\n{\"id\" \"b\"}\n]", []string{"a"},
+			[]string{"array syntax error.json:3: malformed JSON"}, ""},
+		{"empty array", "[]", nil, nil, ""},
+		{"object", "{\n  \"id\": \"a\",\n  \"text\": \"Iran.\"\n}\n", []string{"a"}, nil, ""},
+		{"object one line", `{"id":"a","text":"Iran."}`, []string{"a"}, nil, ""},
+		{"jsonl", "{\"id\":\"a\",\"text\":\"x\"}\n{broken\n{\"id\":\"c\",\"text\":\"z\"}\n", []string{"a", "c"},
+			[]string{"jsonl.json:2: not a JSON document"}, ""},
+		{"garbage", "[nope", nil, nil, "garbage.json:1: malformed JSON"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			items, warns, err := collect(t, tc.name+".json", []byte(tc.content))
+			if (tc.err == "") != (err == nil) || (err != nil && !strings.Contains(err.Error(), tc.err)) {
+				t.Fatalf("err = %v, want %q", err, tc.err)
+			}
+			var ids []string
+			for _, it := range items {
+				ids = append(ids, filepath.Base(it.Doc.ID))
+			}
+			if strings.Join(ids, ",") != strings.Join(tc.ids, ",") {
+				t.Errorf("ids = %q, want %q", ids, tc.ids)
+			}
+			if len(warns) != len(tc.warns) {
+				t.Fatalf("warnings = %q, want %q", warns, tc.warns)
+			}
+			for i, w := range tc.warns {
+				if !strings.Contains(warns[i], w) {
+					t.Errorf("warning %q, want it to contain %q", warns[i], w)
+				}
+			}
+		})
+	}
+}
+
 // TestReadXMLKeepsRecordsBeforeError checks that a PETRARCH XML file
 // broken part way keeps the records before the break and warns with the
 // file and line of the break; a bad record alone is skipped.
