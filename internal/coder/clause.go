@@ -53,6 +53,9 @@ func (sn *sentence) segment(c *Coder) {
 			cur = nc
 		}
 		sub := sn.subordinator(i)
+		if sub == clSub && i+2 < n && sn.words[i+1].Lower == "long" && sn.words[i+2].Lower == "as" && (w.Lower == "as" || w.Lower == "so") {
+			sub = clCond // "as long as Washington supports Israel": a condition
+		}
 		if inverted && i == sn.lead && i > 0 {
 			// "BEIRUT (Reuters) - Should Israel attack ...": the inverted
 			// conditional opens the sentence after the dateline

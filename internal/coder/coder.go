@@ -131,7 +131,7 @@ func (c *Coder) events(sn *sentence, st *docState) []event.Event {
 			if p.src.code == p.tgt.code && !(f.self && sn.people(p.src)) {
 				continue
 			}
-			if !f.self && p.src.country != "" && p.src.country == p.tgt.country && !(strings.HasPrefix(f.code, "17") && p.tgt.kind == actors.KindPerson) {
+			if !f.self && p.src.country != "" && p.src.country == p.tgt.country && !(arrestCode(f.code) && p.tgt.kind == actors.KindPerson) {
 				continue // "the army pushed into Gaza City" with the army placed in Gaza
 			}
 			// "flew to Beirut for talks with Lebanese officials", "attacked

@@ -352,7 +352,7 @@ func (c *Coder) roles(sn *sentence, f *found, pm patMatch, st *docState) {
 	i := f.head
 	subj := c.subject(sn, i, st)
 	tc := &tctx{excl: -1, self: pm.p.Self, lits: c.eventNounLits(sn, pm.lits), slot: pm.slot, recip: pm.p.Recip, head: i,
-		coerce: strings.HasPrefix(pm.p.Code, "17"), verbal: placeless(pm.p.Code)}
+		coerce: arrestCode(pm.p.Code), verbal: placeless(pm.p.Code)}
 	if sn.passive(i) {
 		by := sn.byAgent(i)
 		if by >= 0 {
@@ -790,6 +790,12 @@ func (sn *sentence) parties(evs []found, m []int) []int {
 	return g
 }
 
+// arrestCode reports whether code is an arrest, expulsion, restriction or
+// repression (172-175), which a state inflicts on its own named citizens.
+func arrestCode(code string) bool {
+	return len(code) >= 3 && code[:2] == "17" && code[2] >= '2' && code[2] <= '5'
+}
+
 // placeless reports whether an event of code can only be addressed to an
 // actor: "hailed the extension of the truce in Gaza" praises no one in
 // Gaza (comments 01, appeals 02, praise 051).
@@ -948,6 +954,11 @@ func (sn *sentence) sameCountry(g []int, a int) bool {
 func (sn *sentence) objectPronoun(i int) bool {
 	if i+1 >= len(sn.words) {
 		return false
+	}
+	if i+2 < len(sn.words) {
+		if t := sn.words[i+2].Tag; t == "MD" || t == "VBD" || t == "VBZ" || t == "VBP" {
+			return false // "denied it had sent drones": the subject of a complement
+		}
 	}
 	switch sn.words[i+1].Lower {
 	case "them", "it", "him":
