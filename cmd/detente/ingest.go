@@ -22,6 +22,7 @@ func init() { rootCmd.AddCommand(newIngestCmd()) }
 type ingestOptions struct {
 	dsn            string
 	workers, batch int
+	maxDocBytes    int
 	jsonOut, quiet bool
 }
 
@@ -40,8 +41,9 @@ quotes and actor mentions.
 Exact duplicates (same text) are dropped; near duplicates (the same wire story
 on many sites, by MinHash over word 3-shingles) are stored, linked to the first
 copy and not counted by queries. Running the same ingest twice adds nothing,
-and an ingest killed at any point can simply be run again. Bad input is
-reported with file and line and skipped.`,
+and an ingest killed at any point can simply be run again. Bad input, and
+documents with more than --max-doc-bytes of text (news articles are well
+under 1 MB), are reported with file and line and skipped.`,
 		Example: `  detente ingest examples/news/iran-us.jsonl
   detente ingest corpus/ --db postgres://user@localhost/detente --workers 8`,
 		Args: cobra.MinimumNArgs(1),
@@ -53,6 +55,7 @@ reported with file and line and skipped.`,
 	f.StringVar(&o.dsn, "db", "", `store: a DuckDB file (default "detente.db") or postgres://...`)
 	f.IntVar(&o.workers, "workers", 0, "coding goroutines (default: all cores)")
 	f.IntVar(&o.batch, "batch", 256, "documents per store transaction")
+	f.IntVar(&o.maxDocBytes, "max-doc-bytes", store.DefaultMaxDocumentBytes, "skip documents with more text than this many bytes")
 	f.BoolVar(&o.jsonOut, "json", false, "print the summary as JSON")
 	f.BoolVar(&o.quiet, "quiet", false, "no progress bar")
 	return cmd
@@ -79,7 +82,10 @@ func runIngest(ctx context.Context, o ingestOptions, paths []string, out io.Writ
 		return fmt.Errorf("open store %q: %w", o.dsn, err)
 	}
 	defer st.Close()
-	opts := ingest.Options{Workers: o.workers, Batch: o.batch}
+	if o.maxDocBytes <= 0 {
+		return fmt.Errorf("--max-doc-bytes %d: want a positive number of bytes", o.maxDocBytes)
+	}
+	opts := ingest.Options{Workers: o.workers, Batch: o.batch, MaxDocBytes: o.maxDocBytes}
 	if !o.quiet && isTerminal(os.Stderr) {
 		opts.Progress = os.Stderr
 	}

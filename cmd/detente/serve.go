@@ -28,6 +28,7 @@ var serveSimulate func(ctx context.Context) (any, error)
 // serveOptions are the flags of `detente serve`.
 type serveOptions struct {
 	dsn, addr, token string
+	maxDocBytes      int
 	allowRemote      bool
 }
 
@@ -43,7 +44,9 @@ the embedded dashboard at http://ADDR/.
 
 POST /api/documents (ingest) needs "Authorization: Bearer TOKEN" with the token
 from --token or the DETENTE_TOKEN environment variable; without one it is
-refused for everyone. The server listens on loopback unless --allow-remote.`,
+refused for everyone. A body may hold up to 10 MB and each document up to
+--max-doc-bytes of text (larger gets 413). The server listens on loopback
+unless --allow-remote.`,
 		Example: `  detente serve
   detente serve --db events.db --addr 127.0.0.1:9000
   DETENTE_TOKEN=$(openssl rand -hex 16) detente serve`,
@@ -59,6 +62,7 @@ refused for everyone. The server listens on loopback unless --allow-remote.`,
 	f.StringVar(&o.dsn, "db", "", `store: a DuckDB file (default "detente.db") or postgres://...`)
 	f.StringVar(&o.addr, "addr", "127.0.0.1:8080", "listen address")
 	f.StringVar(&o.token, "token", "", "bearer token for POST /api/documents (default $DETENTE_TOKEN)")
+	f.IntVar(&o.maxDocBytes, "max-doc-bytes", store.DefaultMaxDocumentBytes, "refuse POSTed documents with more text than this many bytes")
 	f.BoolVar(&o.allowRemote, "allow-remote", false, "allow listening on a non-loopback address")
 	return cmd
 }
@@ -89,6 +93,9 @@ func runServe(ctx context.Context, o serveOptions) error {
 	if err := checkLoopback(o.addr, o.allowRemote); err != nil {
 		return err
 	}
+	if o.maxDocBytes <= 0 {
+		return fmt.Errorf("--max-doc-bytes %d: want a positive number of bytes", o.maxDocBytes)
+	}
 	if ctx == nil {
 		ctx = context.Background()
 	}
@@ -101,7 +108,7 @@ func runServe(ctx context.Context, o serveOptions) error {
 	}
 	defer st.Close()
 
-	opts := server.Options{Token: o.token, Simulate: serveSimulate}
+	opts := server.Options{Token: o.token, Simulate: serveSimulate, MaxDocumentBytes: o.maxDocBytes}
 	if c, err := coder.New(coder.Options{}); err != nil {
 		fmt.Fprintf(os.Stderr, "detente serve: ingest disabled, coder failed to load: %v\n", err)
 	} else {

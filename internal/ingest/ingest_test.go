@@ -237,6 +237,43 @@ func TestRunCoderPanicIsSkipped(t *testing.T) {
 	}
 }
 
+// TestRunSkipsOversizedDocuments skips, with a warning naming file and
+// line, documents whose text is over MaxDocBytes; the others are stored.
+func TestRunSkipsOversizedDocuments(t *testing.T) {
+	big := strings.Repeat("Israel attacked Iran. ", 100_000) // 2.2 MB
+	tests := []struct {
+		name      string
+		max       int
+		docs, bad int
+		warn      string
+	}{
+		{"default limit", 0, 2, 1, "big.jsonl:2: document \"big\" has 2200000 bytes of text, more than the limit of 2097152"},
+		{"raised limit", 3 << 20, 3, 0, ""},
+		{"small limit", 30, 1, 2, "big.jsonl:3: document \"c\" has 31 bytes"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "big.jsonl")
+			body := `{"id":"a","text":"Iran rejected talks."}` + "\n" + `{"id":"big","text":"` + big + `"}` + "\n" +
+				`{"id":"c","text":"The U.S. imposed new sanctions."}` + "\n"
+			if err := os.WriteFile(path, []byte(body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			st := openStore(t, storetest.DuckDSN(t))
+			defer st.Close()
+			var warnings []string
+			sum, err := Run(context.Background(), st, fakeCoder{}, []string{path},
+				Options{MaxDocBytes: tc.max, Warn: func(err error) { warnings = append(warnings, err.Error()) }})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if sum.Documents != tc.docs || len(warnings) != tc.bad || (tc.warn != "" && !strings.Contains(strings.Join(warnings, "\n"), tc.warn)) {
+				t.Errorf("summary %+v, warnings %q; want %d documents, %d warnings with %q", sum, warnings, tc.docs, tc.bad, tc.warn)
+			}
+		})
+	}
+}
+
 // Crash safety: a child process (this test binary re-executed) ingests
 // slowly and is killed with SIGKILL after some transactions; running the
 // same ingest again must end with exactly the store of one clean run.

@@ -30,6 +30,10 @@ type Options struct {
 	Progress   io.Writer     // progress bar destination (a terminal); nil for none
 	Warn       Warn          // skipped input; default prints to stderr
 	OnCommit   func(Summary) // called after each committed transaction
+	// MaxDocBytes is the largest document text, in bytes, that is coded;
+	// larger documents are skipped with a warning naming file and line.
+	// Default store.DefaultMaxDocumentBytes.
+	MaxDocBytes int
 }
 
 // Summary counts what a run did.
@@ -81,7 +85,7 @@ func Run(ctx context.Context, st store.Store, c Coder, paths []string, opts Opti
 	done := make(chan job, 4*opts.Workers)
 	readErr := make(chan error, 1)
 	read := make(chan job, 4*opts.Workers)
-	go func() { readErr <- readAll(ctx, files, read, warn); close(read) }()
+	go func() { readErr <- readAll(ctx, files, opts.MaxDocBytes, read, warn); close(read) }()
 	go func() { skipKnown(ctx, st, read, jobs, opts.Batch); close(jobs) }()
 	var wg sync.WaitGroup
 	for range opts.Workers {
@@ -115,6 +119,9 @@ func (o Options) withDefaults() Options {
 	if o.Batch <= 0 {
 		o.Batch = 256
 	}
+	if o.MaxDocBytes <= 0 {
+		o.MaxDocBytes = store.DefaultMaxDocumentBytes
+	}
 	if o.FlushEvery <= 0 {
 		o.FlushEvery = time.Second
 	}
@@ -145,9 +152,10 @@ func newBar(w io.Writer, total int64) *progressbar.ProgressBar {
 }
 
 // readAll sends every document of files to jobs in order. A file that cannot
-// be read is warned about and skipped; after each file a fill job tops the
-// progress up to the file's size.
-func readAll(ctx context.Context, files []string, jobs chan<- job, warn Warn) error {
+// be read, and a document with more than maxDoc bytes of text, are warned
+// about and skipped; after each file a fill job tops the progress up to the
+// file's size.
+func readAll(ctx context.Context, files []string, maxDoc int, jobs chan<- job, warn Warn) error {
 	seq := 0
 	send := func(j job) error {
 		j.seq = seq
@@ -163,6 +171,11 @@ func readAll(ctx context.Context, files []string, jobs chan<- job, warn Warn) er
 		var used int64
 		err := ReadFile(f, func(it Item) error {
 			used += it.Size
+			if n := len(it.Doc.Text); n > maxDoc {
+				warn(fmt.Errorf("%s: document %q has %d bytes of text, more than the limit of %d (--max-doc-bytes), skipped",
+					it.Where, it.Doc.ID, n, maxDoc))
+				return nil
+			}
 			return send(job{item: it})
 		}, warn)
 		if ctx.Err() != nil {

@@ -48,7 +48,8 @@ func (s *server) authorized(r *http.Request) bool {
 
 // handleDocuments codes and stores one JSON document, a JSON array of
 // documents, or JSON Lines. It needs the bearer token; the body is limited
-// to Options.MaxBody bytes and Options.MaxDocuments documents.
+// to Options.MaxBody bytes and Options.MaxDocuments documents, and each
+// document to Options.MaxDocumentBytes of text (413 otherwise).
 func (s *server) handleDocuments(w http.ResponseWriter, r *http.Request) {
 	if !s.authorized(r) {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="detente"`)
@@ -74,6 +75,10 @@ func (s *server) handleDocuments(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, err.Error())
 		return
 	}
+	if err := checkSizes(docs, s.opts.MaxDocumentBytes); err != nil {
+		writeError(w, http.StatusRequestEntityTooLarge, err.Error())
+		return
+	}
 	results, err := codeAll(s.opts.Coder, docs)
 	if err != nil {
 		s.log.Error("coding failed", "err", err)
@@ -91,6 +96,18 @@ func (s *server) handleDocuments(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, http.StatusOK, resp)
+}
+
+// checkSizes refuses a request in which a document has more than max
+// bytes of text, before any is coded.
+func checkSizes(docs []event.Document, max int) error {
+	for i, d := range docs {
+		if len(d.Text) > max {
+			return fmt.Errorf("document %d (%q) has %d bytes of text, more than the limit of %d per document",
+				i+1, truncate(d.ID), len(d.Text), max)
+		}
+	}
+	return nil
 }
 
 // store saves coded documents in input order and counts what was added.

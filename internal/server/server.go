@@ -67,6 +67,9 @@ type Options struct {
 	MaxBody int64
 	// MaxDocuments limits documents per POST (default DefaultMaxDocuments).
 	MaxDocuments int
+	// MaxDocumentBytes limits one document's text in bytes (default
+	// store.DefaultMaxDocumentBytes); a POST with a larger one gets 413.
+	MaxDocumentBytes int
 	// Logger receives request errors and recovered panics; nil uses
 	// slog.Default().
 	Logger *slog.Logger
@@ -97,6 +100,9 @@ type route struct {
 func New(st store.Store, opts Options) http.Handler {
 	if opts.MaxBody <= 0 {
 		opts.MaxBody = DefaultMaxBody
+	}
+	if opts.MaxDocumentBytes <= 0 {
+		opts.MaxDocumentBytes = store.DefaultMaxDocumentBytes
 	}
 	if opts.MaxDocuments <= 0 {
 		opts.MaxDocuments = DefaultMaxDocuments

@@ -443,6 +443,45 @@ func TestDocumentsBodyLimit(t *testing.T) {
 	wantError(t, rec, http.StatusUnauthorized)
 }
 
+// TestDocumentsSizeLimit refuses, with 413 and before coding anything, a
+// request in which one document's text is over the per-document limit.
+func TestDocumentsSizeLimit(t *testing.T) {
+	small := `{"id":"a","text":"Iran rejected talks."}`
+	doc := func(id string, n int) string {
+		return `{"id":"` + id + `","text":"` + strings.Repeat("Israel attacked Iran. ", n/22+1)[:n] + `"}`
+	}
+	tests := []struct {
+		name   string
+		max    int
+		body   string
+		status int
+		errHas string
+	}{
+		{"default limit, 3 MB", 0, "[" + small + "," + doc("big", 3<<20) + "]", 413, `document 2 ("big") has 3145728 bytes`},
+		{"default limit, 2 MB", 0, doc("ok", store.DefaultMaxDocumentBytes), 200, ""},
+		{"small limit", 100, small + "\n" + doc("b", 101), 413, "more than the limit of 100"},
+		{"small limit, at it", 100, doc("b", 100), 200, ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			h, st := newTestServer(t, Options{Token: testToken, Coder: fakeCoder{}, MaxDocumentBytes: tc.max})
+			rec := do(h, "POST", "/api/documents", strings.NewReader(tc.body), map[string]string{"Authorization": "Bearer " + testToken})
+			if tc.status == 200 {
+				if rec.Code != 200 {
+					t.Fatalf("status %d: %s", rec.Code, rec.Body)
+				}
+				return
+			}
+			if e := wantError(t, rec, tc.status); !strings.Contains(e.Error, tc.errHas) {
+				t.Errorf("error %q does not say %q", e.Error, tc.errHas)
+			}
+			if len(st.docs) != len(samples) {
+				t.Error("a refused request stored documents")
+			}
+		})
+	}
+}
+
 // panickyCoder panics on documents that mention "boom".
 type panickyCoder struct{ fakeCoder }
 

@@ -17,6 +17,12 @@ const (
 	MaxCodeLen = 32
 	// MaxTextLen bounds a free-text filter (sentence substring, speaker).
 	MaxTextLen = 200
+	// DefaultMaxDocumentBytes is the default limit on one document's text,
+	// which ingest and POST /api/documents refuse beyond (their
+	// --max-doc-bytes flag changes it). News articles are well under 1 MB;
+	// coding holds a document's events in memory, and a 10 MB document
+	// of repeated sentences took over a gigabyte.
+	DefaultMaxDocumentBytes = 2 << 20
 )
 
 // The checks below are the one validator of query values that both `detente
