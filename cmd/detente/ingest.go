@@ -55,7 +55,7 @@ under 1 MB), are reported with file and line and skipped.`,
 	f.StringVar(&o.dsn, "db", "", `store: a DuckDB file (default "detente.db") or postgres://...`)
 	f.IntVar(&o.workers, "workers", 0, "coding goroutines (default: all cores)")
 	f.IntVar(&o.batch, "batch", 256, "documents per store transaction")
-	f.IntVar(&o.maxDocBytes, "max-doc-bytes", store.DefaultMaxDocumentBytes, "skip documents with more text than this many bytes")
+	f.IntVar(&o.maxDocBytes, "max-doc-bytes", store.DefaultMaxDocumentBytes, "skip documents with more text than this many bytes (0 = default)")
 	f.BoolVar(&o.jsonOut, "json", false, "print the summary as JSON")
 	f.BoolVar(&o.quiet, "quiet", false, "no progress bar")
 	return cmd
@@ -82,8 +82,8 @@ func runIngest(ctx context.Context, o ingestOptions, paths []string, out io.Writ
 		return fmt.Errorf("open store %q: %w", o.dsn, err)
 	}
 	defer st.Close()
-	if o.maxDocBytes <= 0 {
-		return fmt.Errorf("--max-doc-bytes %d: want a positive number of bytes", o.maxDocBytes)
+	if o.maxDocBytes < 0 {
+		return fmt.Errorf("--max-doc-bytes %d: want a positive number of bytes (0 for the default)", o.maxDocBytes)
 	}
 	opts := ingest.Options{Workers: o.workers, Batch: o.batch, MaxDocBytes: o.maxDocBytes}
 	if !o.quiet && isTerminal(os.Stderr) {

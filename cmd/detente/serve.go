@@ -62,7 +62,7 @@ unless --allow-remote.`,
 	f.StringVar(&o.dsn, "db", "", `store: a DuckDB file (default "detente.db") or postgres://...`)
 	f.StringVar(&o.addr, "addr", "127.0.0.1:8080", "listen address")
 	f.StringVar(&o.token, "token", "", "bearer token for POST /api/documents (default $DETENTE_TOKEN)")
-	f.IntVar(&o.maxDocBytes, "max-doc-bytes", store.DefaultMaxDocumentBytes, "refuse POSTed documents with more text than this many bytes")
+	f.IntVar(&o.maxDocBytes, "max-doc-bytes", store.DefaultMaxDocumentBytes, "refuse POSTed documents with more text than this many bytes (0 = default)")
 	f.BoolVar(&o.allowRemote, "allow-remote", false, "allow listening on a non-loopback address")
 	return cmd
 }
@@ -93,8 +93,8 @@ func runServe(ctx context.Context, o serveOptions) error {
 	if err := checkLoopback(o.addr, o.allowRemote); err != nil {
 		return err
 	}
-	if o.maxDocBytes <= 0 {
-		return fmt.Errorf("--max-doc-bytes %d: want a positive number of bytes", o.maxDocBytes)
+	if o.maxDocBytes < 0 {
+		return fmt.Errorf("--max-doc-bytes %d: want a positive number of bytes (0 for the default)", o.maxDocBytes)
 	}
 	if ctx == nil {
 		ctx = context.Background()
