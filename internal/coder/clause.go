@@ -18,10 +18,11 @@ const (
 // clauseInfo describes one clause. Token membership is in sentence.clause.
 type clauseInfo struct {
 	kind       clauseKind
-	antecedent int // relative clauses: the argument the pronoun refers to, -1
-	inherit    int // clause whose subject this clause shares (VP coordination), -1
-	parent     int // the clause this one is embedded in, -1
-	verb       int // complement clauses: token of the governing verb, -1
+	antecedent int  // relative clauses: the argument the pronoun refers to, -1
+	inherit    int  // clause whose subject this clause shares (VP coordination), -1
+	parent     int  // the clause this one is embedded in, -1
+	verb       int  // complement clauses: token of the governing verb, -1
+	hearsay    bool // a clCond clause that is hearsay ("rumours that ..."), not a condition
 }
 
 var subordinators = map[string]clauseKind{
@@ -181,7 +182,9 @@ func (sn *sentence) comma(c *Coder, i, cur int, saved []int) (int, []int) {
 func (sn *sentence) relative(c *Coder, i, cur int, saved *[]int) int {
 	if sn.words[i].Lower == "that" && i > 0 && hearsay[sn.words[i-1].nlem] {
 		// "after rumours that France was sheltering ...": not asserted
-		return sn.newClause(clCond, cur)
+		nc := sn.newClause(clCond, cur)
+		sn.info[nc].hearsay = true
+		return nc
 	}
 	prev := i - 1
 	comma := prev >= 0 && sn.words[prev].Lower == ","

@@ -267,7 +267,7 @@ func (c *Coder) verbEvent(sn *sentence, i int, lemma string, vs *verbState, st *
 	f.negated = sn.negated(i)
 	f.modality = sn.modality(i, vs.future[i])
 	c.roles(sn, &f, pm, st)
-	if !f.complete() {
+	if !f.complete() && sn.slotLimit(pm) == 0 {
 		// The most specific pattern found no participants ("signed a
 		// defence pact" with a coordinated subject and no "with"): a less
 		// specific pattern of the same verb may ("sign pact !recip"), or
@@ -352,7 +352,7 @@ func (c *Coder) roles(sn *sentence, f *found, pm patMatch, st *docState) {
 	i := f.head
 	subj := c.subject(sn, i, st)
 	tc := &tctx{excl: -1, self: pm.p.Self, lits: c.eventNounLits(sn, pm.lits), slot: pm.slot, recip: pm.p.Recip, head: i,
-		coerce: arrestCode(pm.p.Code), verbal: placeless(pm.p.Code)}
+		coerce: arrestCode(pm.p.Code), verbal: placeless(pm.p.Code), limit: sn.slotLimit(pm)}
 	if sn.passive(i) {
 		by := sn.byAgent(i)
 		if by >= 0 {
@@ -390,7 +390,7 @@ func (c *Coder) roles(sn *sentence, f *found, pm patMatch, st *docState) {
 	if sn.objectPronoun(i) {
 		f.tgt = nil // "accusing him of the deportation of Ukrainian children": him
 	}
-	if pm.p.Recip && len(f.src) > 1 && len(f.tgt) > 0 && (sn.args[f.tgt[0]].kind == "place" || sn.sameCountry(f.src, f.tgt[0])) {
+	if pm.p.Recip && len(f.src) > 1 && len(f.tgt) > 0 && (pm.slot < 0 || sn.args[f.tgt[0]].kind == "place" || sn.sameCountry(f.src, f.tgt[0])) {
 		// "Israeli troops and Hamas gunmen battled in the streets of
 		// Gaza", "Russia and Ukraine signed a deal to reopen Ukraine's
 		// ports": each other
@@ -459,6 +459,7 @@ type tctx struct {
 	slot    int    // explicit target slot: a locative argument right there counts
 	recip   bool   // reciprocal pattern: no place fallback (coordinated subjects meet)
 	head    int    // the predicate's own token (its by/to phrases do count)
+	limit   int    // the pattern word after the target slot ("accuse + of"): the target stands before it; 0 none
 	coerce  bool   // 17x: a named person of the source's own country may be the target
 	verbal  bool   // praise, appeals, comments (01, 02, 051): a place is where, never whom
 }
@@ -504,6 +505,9 @@ func (sn *sentence) target(from, cl, head int, tc *tctx) []int {
 	loc := -1
 	object := false // a common-noun object before any complement clause
 	for k := from; k < len(sn.words); k++ {
+		if tc.limit > 0 && k >= tc.limit {
+			break // "accusing the platform of censoring posts about Hamas": not Hamas
+		}
 		kc := sn.clause[k]
 		if sn.info[kc].kind == clTail && kc != cl {
 			break // ", South Korea's military said": the source of the report
@@ -794,6 +798,25 @@ func (sn *sentence) parties(evs []found, m []int) []int {
 // repression (172-175), which a state inflicts on its own named citizens.
 func arrestCode(code string) bool {
 	return len(code) >= 3 && code[:2] == "17" && code[2] >= '2' && code[2] <= '5'
+}
+
+// slotLimit returns the preposition of "accuse + of", "blame + for",
+// "criticise + over" after the target slot: the target is the object
+// before it, not an actor in the charge. 0 when there is none.
+func (sn *sentence) slotLimit(pm patMatch) int {
+	if pm.slot < 0 {
+		return 0
+	}
+	for _, l := range pm.lits {
+		if l >= pm.slot {
+			switch sn.words[l].Lower {
+			case "of", "for", "over":
+				return l
+			}
+			return 0
+		}
+	}
+	return 0
 }
 
 // placeless reports whether an event of code can only be addressed to an
@@ -1351,8 +1374,14 @@ func (sn *sentence) modality(i int, future bool) string {
 		case "could", "might", "may", "should":
 			return modHypothetical
 		case "will", "'ll", "shall", "wo":
+			if sn.hasConditional() {
+				return modHypothetical // "China will retaliate ... if Washington imposes new duties"
+			}
 			future = true
 		}
+	}
+	if sn.hedgedInfinitive(i) {
+		return modHypothetical // "proposed to set up a court to investigate ..."
 	}
 	if future {
 		return modFuture
@@ -1364,10 +1393,29 @@ func (sn *sentence) modality(i int, future bool) string {
 	return ""
 }
 
+// hedgeVerbs govern infinitives that are only considered, not asserted.
+var hedgeVerbs = map[string]bool{"propose": true, "suggest": true, "consider": true, "weigh": true,
+	"mull": true, "contemplate": true, "debate": true}
+
+// hedgedInfinitive reports whether verb i is (in a chain of) infinitives
+// under a hedge verb: "proposed to set up a court to investigate".
+func (sn *sentence) hedgedInfinitive(i int) bool {
+	for k := i - 1; k >= 0 && k >= i-12 && sn.clause[k] == sn.clause[i]; k-- {
+		if isVerbTag(sn.words[k].Tag) && hedgeVerbs[sn.words[k].lemma] {
+			for j := k + 1; j < i && j <= k+4; j++ {
+				if sn.words[j].Lower == "to" {
+					return true // "proposed on Wednesday to set up a court"
+				}
+			}
+		}
+	}
+	return false
+}
+
 // hasConditional reports whether the sentence has a conditional clause.
 func (sn *sentence) hasConditional() bool {
 	for _, inf := range sn.info {
-		if inf.kind == clCond {
+		if inf.kind == clCond && !inf.hearsay {
 			return true
 		}
 	}
