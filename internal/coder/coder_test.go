@@ -168,6 +168,18 @@ func TestPhenomena(t *testing.T) {
 		{"infinitive subject", "Obama wants Putin to attack Switzerland.", []string{"RUS>CHE:19"}},
 		{"light verb noun", "PKK militants carried out a bombing at a Turkish defence company.", []string{"PKK>TUR:18"}},
 		{"measure modifier", "Trump lifted U.S. sanctions on Syria.", []string{"USA>SYR:08"}},
+		// wire-style constructions (testdata/corpus/dev2.jsonl)
+		{"dateline without comma", "BEIRUT (Reuters) - Should Israel attack Lebanon, Hezbollah would respond.", nil},
+		{"headline list", "Seoul, Tokyo agree to resume security talks", []string{"KOR>JPN:03", "JPN>KOR:03"}},
+		{"attack noun subject", "GAZA (Reuters) - Israeli air strikes killed at least 30 people across the Gaza Strip overnight.", []string{"ISR>PSE:19"}},
+		{"victims of an attack", "Hamas leader Ismail Haniyeh was killed in an Israeli strike in Tehran.", []string{"ISR>HMS:19"}},
+		{"participle with pronoun", "Erdogan threatened to block Sweden and Finland from joining NATO, accusing them of harbouring militants.",
+			[]string{"TUR>SWE:13", "TUR>FIN:13", "TUR>SWE:11", "TUR>FIN:11"}},
+		{"after clause subject", "Ukraine asked NATO to send warships after Russia seized three Ukrainian vessels.", []string{"UKR>IGONATO:02", "RUS>UKR:17"}},
+		{"speech after time adjunct", "Trump said on Tuesday he would lift all sanctions on Syria.", []string{"USA>SYR:08"}},
+		{"denied charge", "Congo accused Rwanda of backing the rebels, a charge Kigali denies.", []string{"COD>RWA:11", "RWA>COD:01"}},
+		{"sports score", "South Africa beat New Zealand 12-11 in the Rugby World Cup final.", nil},
+		{"protesters storm", "Protesters in Baghdad attacked the Swedish embassy.", []string{"IRQ>SWE:14"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
