@@ -91,7 +91,28 @@
 //     event of their own, following the team's coding conventions.
 //   - Dates: a document's date (YYYY-MM-DD) decides which office a named
 //     person holds; Options.Date is the default.
-//   - Wire datelines ("WASHINGTON, May 8 (Reuters) -") name no participant.
+//   - Wire datelines ("WASHINGTON, May 8 (Reuters) -", "BEIRUT (Reuters) -")
+//     name no participant; the dateline's country is the last resort for a
+//     bare agent's country ("NAIROBI (Reuters) - Police fired ..."), and an
+//     inverted conditional may follow it.
+//   - Wire constructions: a headline's "Seoul, Tokyo agree ..." is a list;
+//     an attack noun with a maker is the event when it is the subject of an
+//     impact verb ("Israeli air strikes killed 30 people across the Gaza
+//     Strip" -> ISR->PSE 195) or the means of a passive ("was killed in an
+//     Israeli strike"), and its participial tail (", killing ...") is the
+//     same event; one event is kept per clause, country pair and root.
+//     Participial clauses (", accusing them of ...", ", mediated by Oman")
+//     and after/as/since clauses are predications of their own, not an
+//     event verb's content; an object pronoun takes the last event's target
+//     or the last actor named. "after meeting X" shares the main subject,
+//     "said on Tuesday (that) he would" is a speech complement, "his
+//     country" in it is the speaker's, "the group"/"the movement" refer to
+//     the armed group (or speaker) named before, "its drones" are the
+//     subject's, "rebels led by HTS" are HTS, "a deal brokered by China"
+//     is China mediating between the parties, ", a charge Kigali denies"
+//     is Kigali's denial (016). Protesters' assaults are violent protests
+//     (145); sports results ("beat New Zealand 12-11") are no events;
+//     "rumours/allegations that ..." and "proposed to ..." are not asserted.
 //   - "X wants Y to attack Z": the object of the governing verb is the
 //     subject of the infinitive (Y->Z). An actor after "VBN by" ("a truce
 //     brokered by the U.S.") is an agent, never the target. A bare agent
