@@ -191,10 +191,9 @@ func pairs(sn *sentence, f found) []pair {
 	return out
 }
 
-// mainClause follows participial and subordinate clauses up to the clause
-// they hang from.
+// mainClause follows participial clauses up to the clause they hang from.
 func (sn *sentence) mainClause(cl int) int {
-	for cl >= 0 && sn.info[cl].parent >= 0 && (sn.info[cl].kind == clSub || sn.info[cl].kind == clRel) {
+	for cl >= 0 && sn.info[cl].parent >= 0 && sn.info[cl].kind == clSub && sn.info[cl].inherit >= 0 {
 		cl = sn.info[cl].parent
 	}
 	return cl

@@ -986,6 +986,14 @@ func (sn *sentence) objectPronoun(i int) bool {
 	switch sn.words[i+1].Lower {
 	case "them", "it", "him":
 		return true
+	case "its", "their":
+		// "accusing its neighbour of", "calling its government fascist"
+		if i+2 < len(sn.words) {
+			switch sn.words[i+2].nlem {
+			case "neighbour", "neighbor", "rival", "government", "leader", "leadership", "counterpart":
+				return true
+			}
+		}
 	case "her":
 		return sn.words[i+1].Tag == "PRP" // not "meeting her counterpart"
 	}

@@ -101,7 +101,7 @@ var attackNouns = map[string]string{
 var impactVerbs = map[string]bool{
 	"kill": true, "hit": true, "strike": true, "destroy": true, "damage": true, "wound": true,
 	"injure": true, "pound": true, "target": true, "slam": true, "level": true, "flatten": true,
-	"rock": true, "devastate": true, "smash": true, "set": true,
+	"rock": true, "devastate": true, "smash": true, "set": true, "put": true,
 }
 
 // attackSubjects codes an attack noun that is the subject of an impact
@@ -295,8 +295,8 @@ func (sn *sentence) nounSource(k int) int {
 			}
 			return w.arg
 		}
-		if w.Lower == "its" || w.Lower == "their" {
-			return sn.lastArgBefore(j, 12)
+		if w.Lower == "its" || w.Lower == "their" || w.Lower == "his" || w.Lower == "her" {
+			return sn.lastArgBefore(j, 12) // "Faisal bin Farhan, on his first visit to Tehran"
 		}
 		switch w.Tag {
 		case "JJ", "NN", "NNS", "CD", "POS", "VBN", "JJS", "HYPH":
