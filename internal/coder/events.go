@@ -218,9 +218,10 @@ func (vs *verbState) isBlocked(sn *sentence, i int) bool {
 			if k == b {
 				return true
 			}
-			if sn.info[k].kind == clRel && (sn.info[k].antecedent < 0 || !vs.verbal[j]) {
+			if sn.info[k].kind == clRel && (sn.info[k].antecedent < 0 || !vs.verbal[j] || denial[sn.words[i].lemma]) {
 				// "the sanctions that Washington imposed", "annexed ... in a
-				// ceremony that Kyiv denounced": a description, not content
+				// ceremony that Kyiv denounced": a description, not content;
+				// "..., which Kyiv denied": a reply to the event
 				break
 			}
 			if sn.info[k].kind == clSub {
@@ -330,7 +331,7 @@ func (c *Coder) fallback(sn *sentence, f *found, ps []verbs.Pattern, at int, pm 
 // lightNoun finds an event noun in the object of light verb i ("carried out
 // a bombing", "held talks with").
 func (c *Coder) lightNoun(sn *sentence, i int) (int, patMatch, bool) {
-	for k := i + 1; k < len(sn.words) && k <= i+5; k++ {
+	for k := i + 1; k < len(sn.words) && k <= i+7; k++ { // "launched one of its largest air attacks on"
 		w := &sn.words[k]
 		if isVerbTag(w.Tag) && w.Tag != "VBG" || w.Tag == "." || w.Tag == "," {
 			break
@@ -826,8 +827,9 @@ func placeless(code string) bool {
 	return strings.HasPrefix(code, "01") || strings.HasPrefix(code, "02") || strings.HasPrefix(code, "051")
 }
 
-// deniedCharge codes the wire formula "..., a charge Kigali denies" after
-// an accusation: the accused denies it (016), or rejects it (12x).
+// deniedCharge codes the wire formulas "..., a charge Kigali denies" and
+// "..., which Kyiv denied" after an accusation: the accused denies it
+// (016), or rejects it (12x).
 func (sn *sentence) deniedCharge(out []found) []found {
 	var acc *found
 	for i := range out {
@@ -850,7 +852,7 @@ func (sn *sentence) deniedCharge(out []found) []found {
 			return nil
 		}
 		switch sn.words[j].nlem {
-		case "charge", "accusation", "allegation", "claim":
+		case "charge", "accusation", "allegation", "claim", "which": // ", which Kyiv denied"
 		default:
 			continue
 		}
@@ -871,6 +873,9 @@ func (sn *sentence) deniedCharge(out []found) []found {
 	}
 	return nil
 }
+
+// denial verbs answer an accusation from a relative clause.
+var denial = map[string]bool{"deny": true, "reject": true, "dismiss": true, "refute": true}
 
 // verbalCode reports whether an event code takes content (appeals, intents,
 // demands, disapproval, rejections, threats).
@@ -1260,6 +1265,9 @@ func (sn *sentence) reducedRelative(i int) bool {
 	if w.Tag != "VBN" && w.Tag != "VBD" || i < 2 || !isNounTag(sn.words[i-1].Tag) {
 		return false
 	}
+	if w.Tag == "VBD" && strings.HasPrefix(sn.words[i-1].Tag, "NNP") {
+		return false // "Poland demanded ...": a proper-noun subject
+	}
 	for k := i - 2; k >= 0 && k >= i-8; k-- {
 		if isVerbTag(sn.words[k].Tag) {
 			if sn.words[k].lemma == "be" && k > 0 && sn.words[k-1].Lower == "there" {
@@ -1270,6 +1278,9 @@ func (sn *sentence) reducedRelative(i int) bool {
 	}
 	for k := i + 1; k < len(sn.words); k++ {
 		x := sn.words[k]
+		if len(sn.clause) == len(sn.words) && sn.clause[k] != sn.clause[i] {
+			return false // "... after a Polish aid worker was killed": another clause
+		}
 		switch {
 		case x.Tag == "." || x.Tag == "," || x.Tag == ":" || x.Tag == "CC" || x.Tag == "WDT" || x.Tag == "WP" || x.Lower == "that":
 			return false
