@@ -533,7 +533,7 @@ func (sn *sentence) target(from, cl, head int, tc *tctx) []int {
 			continue
 		}
 		if sn.args[a].loc && !(tc.slot >= 0 && k-tc.slot <= 2) {
-			if loc < 0 && k-from <= maxPlaceReach {
+			if loc < 0 && k-from <= maxPlaceReach && !sn.borderOf(a) {
 				loc = a
 			}
 			continue
@@ -551,6 +551,13 @@ func (sn *sentence) target(from, cl, head int, tc *tctx) []int {
 // "jailed a man for helping militants join a group in Lebanon" the place
 // belongs to a later phrase.
 const maxPlaceReach = 8
+
+// borderOf reports whether argument a names the far side of a border the
+// event happens at: "killed eight militants near the Afghan border".
+func (sn *sentence) borderOf(a int) bool {
+	e := sn.args[a].end
+	return e < len(sn.words) && (sn.words[e].nlem == "border" || sn.words[e].nlem == "frontier")
+}
 
 // placeLike reports whether argument a can stand for its country as a last-
 // resort target: a state or a place, not a venue like the UN or an embassy.
