@@ -16,22 +16,24 @@ import (
 // corpora are the labelled sentence sets written by the team, with floors
 // set a little under measured values. corpus.jsonl was used while building
 // the coder (a development set); heldout.jsonl was written afterwards by a
-// writer who had not seen the coder, and was never used for tuning.
+// writer who had not seen the coder, and was not used for tuning (its
+// per-sentence differences were looked at while the dev2 changes were
+// checked for regressions, so it is no longer fully blind).
 // heldout2.jsonl (wire-style, written blind by another writer) was scored
 // for the first time with the coder as of commit 79b2a88: P 0.870, R 0.508.
 // Its sentences are not read while changing the coder, so it stays the
-// honest estimate of accuracy on unseen news. dev2.jsonl (533 wire-style
+// honest estimate of accuracy on unseen news. dev2.jsonl (543 wire-style
 // sentences, each labelled before the coder was run on it) is the
 // development set for wire-style recall: the coder of commit 468d79b scores
-// P 0.846, R 0.598 on it.
+// P 0.843, R 0.597 on it.
 var corpora = []struct {
 	file                        string
 	floorPrecision, floorRecall float64
 }{
-	{"../../testdata/corpus/corpus.jsonl", 0.98, 0.95},
-	{"../../testdata/corpus/heldout.jsonl", 0.95, 0.80},
+	{"../../testdata/corpus/corpus.jsonl", 0.99, 0.96},
+	{"../../testdata/corpus/heldout.jsonl", 0.96, 0.83},
 	{"../../testdata/corpus/heldout2.jsonl", 0.85, 0.48},
-	{"../../testdata/corpus/dev2.jsonl", 0.93, 0.84},
+	{"../../testdata/corpus/dev2.jsonl", 0.93, 0.85},
 }
 
 type corpusLine struct {
