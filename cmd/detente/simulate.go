@@ -120,7 +120,7 @@ func runSimulate(ctx context.Context, args []string, o simulateOptions, w io.Wri
 		return err
 	}
 	opts := sim.Options{Runs: o.runs, Noise: o.noise, Seed: o.seed, Workers: o.workers,
-		NoScenarioShocks: o.noScenarioShocks, EUM: &o.eum, SMP: &o.smp}
+		NoScenarioShocks: o.noScenarioShocks, EUM: &o.eum, SMP: &o.smp, AllOffers: o.format == "json"}
 	if o.model != "all" {
 		opts.Models = strings.Split(o.model, ",")
 	}

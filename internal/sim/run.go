@@ -44,6 +44,9 @@ type Options struct {
 	WhatIf *scenario.Variation
 	// NoScenarioShocks skips the shocks written in the scenario.
 	NoScenarioShocks bool
+	// AllOffers keeps every EUM offer in the rounds, not only the accepted
+	// ones: up to n(n-1) per round for n actors, for the JSON output.
+	AllOffers bool
 }
 
 // Report is the full answer for one scenario.
@@ -102,7 +105,8 @@ type Round struct {
 	// used in the round, for SMP KTAB's normalised attitude R in [-1, 1]
 	// (+1 risk averse) in this state.
 	Risk map[string]float64 `json:"risk,omitempty"`
-	// Offers lists the offers made (EUM).
+	// Offers lists the offers accepted (EUM), or every offer made with
+	// Options.AllOffers.
 	Offers []Offer `json:"offers,omitempty"`
 	// Probabilities maps actor name to the probability that its position
 	// is the outcome (SMP).
@@ -184,6 +188,7 @@ func (o Options) resolve() ([]string, modelOptions, error) {
 	if o.SMP != nil {
 		mo.smp = *o.SMP
 	}
+	mo.eum.AllOffers = o.AllOffers
 	if err := mo.eum.Validate(); err != nil {
 		return nil, mo, err
 	}

@@ -230,6 +230,31 @@ func TestRunRejectsBadOptions(t *testing.T) {
 // challenges, probabilities and risk attitudes.
 // TestRunLimitsMonteCarlo checks the limits on runs before anything is
 // allocated or run (the context is cancelled, so nothing would finish).
+// TestRunKeepsAcceptedOffers checks that the report keeps only accepted
+// EUM offers by default, and every offer with AllOffers (the bundled
+// scenario's first round has offers that are not accepted).
+func TestRunKeepsAcceptedOffers(t *testing.T) {
+	for _, all := range []bool{false, true} {
+		rep, err := Run(context.Background(), bundled(t), Options{Models: []string{"eum"}, AllOffers: all, NoScenarioShocks: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		accepted, rejected := 0, 0
+		for _, rd := range rep.Models[0].Issues[0].Rounds {
+			for _, of := range rd.Offers {
+				if of.Accepted {
+					accepted++
+				} else {
+					rejected++
+				}
+			}
+		}
+		if accepted == 0 || (rejected > 0) != all {
+			t.Errorf("AllOffers %v: %d accepted and %d other offers kept", all, accepted, rejected)
+		}
+	}
+}
+
 func TestRunLimitsMonteCarlo(t *testing.T) {
 	three := bundled(t)
 	three.Issues = append(three.Issues, three.Issues[0])

@@ -71,8 +71,12 @@ type Options struct {
 	Patience int
 	// MaxRounds bounds the number of rounds.
 	MaxRounds int
-	// Record keeps per-round positions and offers in the Result.
+	// Record keeps per-round positions and the offers actors accepted in
+	// the Result.
 	Record bool
+	// AllOffers, with Record, keeps every offer made, accepted or not: up
+	// to n(n-1) per round, against at most n accepted.
+	AllOffers bool
 }
 
 // DefaultOptions follows Scholz et al. (2011).
@@ -137,7 +141,8 @@ type Round struct {
 	Risk []float64
 	// Forecast is mu, the model's forecast given Positions.
 	Forecast float64
-	// Offers lists the offers made in the round.
+	// Offers lists the offers accepted in the round, or every offer made
+	// with Options.AllOffers.
 	Offers []Offer
 }
 
@@ -176,7 +181,7 @@ func Simulate(ctx context.Context, actors []spatial.Actor, s spatial.Scale, o Op
 		res.Played++
 		next := m.forecast()
 		if o.Record {
-			res.Rounds = append(res.Rounds, Round{Positions: clone(m.x), Risk: clone(m.r), Forecast: next, Offers: offers})
+			res.Rounds = append(res.Rounds, Round{Positions: clone(m.x), Risk: clone(m.r), Forecast: next, Offers: kept(offers, o.AllOffers)})
 		}
 		need, change := 1, moved
 		if o.Stop == "outcome" {
@@ -464,6 +469,21 @@ func powUtility(v, logv, r float64) float64 {
 		return 2 - 4*v*v
 	}
 	return 2 - 4*math.Exp(r*logv)
+}
+
+// kept returns the offers to record: all of them, or only the accepted
+// ones in a new, small slice.
+func kept(offers []Offer, all bool) []Offer {
+	if all {
+		return offers
+	}
+	var out []Offer
+	for _, of := range offers {
+		if of.Accepted {
+			out = append(out, of)
+		}
+	}
+	return out
 }
 
 func minMax(v []float64) (lo, hi float64) {

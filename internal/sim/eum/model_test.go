@@ -2,6 +2,7 @@ package eum
 
 import (
 	"context"
+	"fmt"
 	"math"
 	"testing"
 
@@ -20,7 +21,7 @@ var (
 func oneRound(t *testing.T, o Options) Result {
 	t.Helper()
 	o.MaxRounds = 1
-	o.Record = true
+	o.Record, o.AllOffers = true, true
 	res, err := Simulate(context.Background(), threeActors, scale100, o)
 	if err != nil {
 		t.Fatal(err)
@@ -157,5 +158,34 @@ func TestBadInput(t *testing.T) {
 	cancel()
 	if _, err := Simulate(ctx, threeActors, scale100, DefaultOptions()); err == nil {
 		t.Error("cancelled context ignored")
+	}
+}
+
+// TestRecordedOffers checks that a recorded round keeps only the accepted
+// offers unless AllOffers asks for every one (three-actor case of
+// TestRoundByHand: B->A compromise and B->C conflict are accepted, C->A
+// conflict is not).
+func TestRecordedOffers(t *testing.T) {
+	tests := []struct {
+		all  bool
+		want map[[2]int]bool // from, to -> accepted
+	}{
+		{false, map[[2]int]bool{{1, 0}: true, {1, 2}: true}},
+		{true, map[[2]int]bool{{1, 0}: true, {1, 2}: true, {2, 0}: false}},
+	}
+	for _, tt := range tests {
+		o := DefaultOptions()
+		o.Risk, o.MaxRounds, o.AllOffers = "neutral", 1, tt.all
+		res, err := Simulate(context.Background(), threeActors, scale100, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[[2]int]bool{}
+		for _, of := range res.Rounds[1].Offers {
+			got[[2]int{of.From, of.To}] = of.Accepted
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("AllOffers %v: offers %v, want %v", tt.all, got, tt.want)
+		}
 	}
 }

@@ -290,3 +290,38 @@ func TestParseErrorMessages(t *testing.T) {
 		}
 	}
 }
+
+func TestMaxActorsPerIssue(t *testing.T) {
+	csvRows := func(n int) string {
+		var b strings.Builder
+		b.WriteString("actor,capability,position,salience\n")
+		for i := 0; i < n; i++ {
+			b.WriteString("a" + strconv.Itoa(i) + ",1," + strconv.Itoa(i%100) + ",0.5\n")
+		}
+		return b.String()
+	}
+	yamlActors := func(n int) string {
+		var b strings.Builder
+		b.WriteString("title: t\nissues: [{id: x, scale: {min: 0, max: 100}}, {id: y, scale: {min: 0, max: 1}}]\nactors:\n")
+		b.WriteString("  - {name: only-y, capability: 1, issues: {y: {position: 0, salience: 1}}}\n")
+		for i := 0; i < n; i++ {
+			b.WriteString("  - {name: a" + strconv.Itoa(i) + ", capability: 1, issues: {x: {position: 5, salience: 1}}}\n")
+		}
+		return b.String()
+	}
+	tests := []struct {
+		name, file, src, err string
+	}{
+		{"csv at the limit", "m.csv", csvRows(MaxActors), ""},
+		{"csv over", "m.csv", csvRows(MaxActors + 1), `m.csv:202: issue "issue": more than 200 actors take a position on it (201 do)`},
+		{"csv far over", "m.csv", csvRows(10000), `m.csv:202: issue "issue": more than 200 actors take a position on it (10000 do)`},
+		{"yaml at the limit", "m.yaml", yamlActors(MaxActors), ""},
+		{"yaml over", "m.yaml", yamlActors(MaxActors + 1), `m.yaml:205: issue "x": more than 200 actors take a position on it (201 do)`},
+	}
+	for _, tt := range tests {
+		_, err := Parse(tt.file, []byte(tt.src))
+		if tt.err == "" && err != nil || tt.err != "" && (err == nil || err.Error() != tt.err) {
+			t.Errorf("%s: error %v, want %q", tt.name, err, tt.err)
+		}
+	}
+}
