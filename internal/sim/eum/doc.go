@@ -42,7 +42,10 @@
 //     |a| < b is a compromise (i moves the fraction |a|/b of the way to x_j);
 //     a < 0 < b with |a| >= b is a capitulation (i moves to x_j) (Classify).
 //  7. Each actor accepts one offer, by default the one that moves it the
-//     least; all actors move at once; the round's forecast is recomputed.
+//     least (equal moves in opposite directions go to the proposer that
+//     expects more from its offer, so that neither end of the scale is
+//     favoured); all actors move at once; the round's forecast is
+//     recomputed.
 //  8. Stop when no position moves more than Tolerance x R (or, with the
 //     outcome rule, when the forecast stops moving), or after MaxRounds.
 //

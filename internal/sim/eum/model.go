@@ -42,9 +42,10 @@ type Options struct {
 	// Scholz et al.: everything is computed from i's point of view).
 	Perspective string
 	// Selection picks the offer an actor accepts: "least-move" (the offer
-	// that changes its position least, BDM 1994 as read by Scholz et al.)
+	// that changes its position least, BDM 1994 as read by Scholz et al.;
+	// between equal moves, the one whose proposer expects most from it)
 	// or "strongest" (the offer whose proposer expects most from it, as
-	// D. Masad's port chooses).
+	// D. Masad's port chooses; between equals, the least move).
 	Selection string
 	// Denominator picks the denominator of P_ij: "pair" (all votes cast on
 	// the pair i, j: BDM 1994, so P_ij + P_ji = 1) or "all" (all votes on
@@ -274,7 +275,11 @@ func (m *model) round(mu float64) ([]Offer, float64) {
 	return offers, moved
 }
 
-// better reports whether offer a beats offer b for their receiver.
+// better reports whether offer a beats offer b for their receiver. Equal
+// moves (least-move) go to the proposer that expects more from its offer,
+// as the strongest rule would choose; only offers alike in both are told
+// apart by position. Preferring the lower position outright, as before,
+// made the forecast depend on which end of the scale is 0.
 func (m *model) better(a, b Offer) bool {
 	xi := m.x[a.To]
 	da, db := math.Abs(a.Position-xi), math.Abs(b.Position-xi)
@@ -284,7 +289,10 @@ func (m *model) better(a, b Offer) bool {
 	if da != db {
 		return da < db
 	}
-	return a.Position < b.Position // order-free tie-break
+	if a.EUFrom != b.EUFrom {
+		return a.EUFrom > b.EUFrom
+	}
+	return a.Position < b.Position // mirror-image offers: order-free
 }
 
 // probabilities fills m.p with P_ij for the current positions.
