@@ -20,8 +20,9 @@ import (
 // per-sentence differences were looked at while the dev2 changes were
 // checked for regressions, so it is no longer fully blind).
 // heldout2.jsonl (wire-style, written blind by another writer) was scored
-// for the first time with the coder as of commit 79b2a88: P 0.870, R 0.508.
-// Its sentences are not read while changing the coder, so it stays the
+// for the first time with the coder as of commit 79b2a88: P 0.870, R 0.508;
+// after the dev2 work (commit 242e914) its totals are P 0.939, R 0.657. Its
+// sentences are not read while changing the coder, so it stays the
 // honest estimate of accuracy on unseen news. dev2.jsonl (543 wire-style
 // sentences, each labelled before the coder was run on it) is the
 // development set for wire-style recall: the coder of commit 468d79b scores
@@ -32,7 +33,7 @@ var corpora = []struct {
 }{
 	{"../../testdata/corpus/corpus.jsonl", 0.99, 0.96},
 	{"../../testdata/corpus/heldout.jsonl", 0.96, 0.83},
-	{"../../testdata/corpus/heldout2.jsonl", 0.85, 0.48},
+	{"../../testdata/corpus/heldout2.jsonl", 0.92, 0.63},
 	{"../../testdata/corpus/dev2.jsonl", 0.93, 0.85},
 }
 
