@@ -33,6 +33,10 @@
 //	    set: ["khamenei.position@talks=60"]   # ACTOR.FIELD[@ISSUE]=VALUE
 //	    remove: ["israel"]
 //
+// Limits: files up to MaxSize bytes, YAML nested at most MaxDepth levels
+// and expanding to at most MaxNodes nodes through aliases, and at most
+// MaxActors actors taking a position on any one issue.
+//
 // The CSV format is the classic table actor,capability,position,salience
 // (header optional; optional columns risk, group (or faction), notes when
 // named in the header; # starts a comment line). Its single issue, "issue", is on the
