@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"runtime"
 	"syscall"
 	"testing"
@@ -60,12 +61,12 @@ func randomScenario(n int) *scenario.Scenario {
 
 // BenchmarkRunActors runs EUM and SMP as `detente simulate` does (rounds
 // recorded for the table report) on 100 and 200 (scenario.MaxActors)
-// random actors, and on 500 and 1,000, which scenarios may not have but
-// Run does not refuse; run with -benchmem -benchtime 1x to see the time
-// and memory a scenario of that size needs.
+// random actors, and, when DETENTE_BENCH_LARGE is set, on 500 and 1,000,
+// which scenarios may not have but Run does not refuse (minutes each); run
+// those with -benchmem -benchtime 1x to see the time and memory they need.
 func BenchmarkRunActors(b *testing.B) {
 	for _, model := range []string{"eum", "smp"} {
-		for _, n := range []int{100, scenario.MaxActors, 500, 1000} {
+		for _, n := range benchActorCounts() {
 			b.Run(fmt.Sprintf("%s/%d", model, n), func(b *testing.B) {
 				sc := randomScenario(n)
 				start := cpuTime()
@@ -82,4 +83,13 @@ func BenchmarkRunActors(b *testing.B) {
 			})
 		}
 	}
+}
+
+// benchActorCounts keeps `go test -bench .` to seconds unless the large
+// sizes are asked for.
+func benchActorCounts() []int {
+	if os.Getenv("DETENTE_BENCH_LARGE") == "" {
+		return []int{100, scenario.MaxActors}
+	}
+	return []int{100, scenario.MaxActors, 500, 1000}
 }
