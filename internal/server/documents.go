@@ -18,6 +18,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/detente-project/detente/internal/event"
+	"github.com/detente-project/detente/internal/store"
 )
 
 // ingestResponse is the body of a successful POST /api/documents.
@@ -84,7 +85,7 @@ func (s *server) handleDocuments(w http.ResponseWriter, r *http.Request) {
 		s.log.Error("coding failed", "err", err)
 		var ce *codeError
 		if errors.As(err, &ce) {
-			writeError(w, http.StatusInternalServerError, fmt.Sprintf("document %d (%q) could not be coded", ce.index+1, truncate(ce.id)))
+			writeError(w, http.StatusInternalServerError, fmt.Sprintf("document %d (%q) could not be coded", ce.index+1, store.Clip(ce.id)))
 			return
 		}
 		writeError(w, http.StatusInternalServerError, "coding failed")
@@ -104,7 +105,7 @@ func checkSizes(docs []event.Document, max int) error {
 	for i, d := range docs {
 		if len(d.Text) > max {
 			return fmt.Errorf("document %d (%q) has %d bytes of text, more than the limit of %d per document",
-				i+1, truncate(d.ID), len(d.Text), max)
+				i+1, store.Clip(d.ID), len(d.Text), max)
 		}
 	}
 	return nil
@@ -294,7 +295,7 @@ func checkDocument(d *event.Document) error {
 	}
 	if d.Date != "" {
 		if _, err := time.Parse(time.DateOnly, d.Date); err != nil {
-			return fmt.Errorf(`"date" %q is not YYYY-MM-DD`, truncate(d.Date))
+			return fmt.Errorf(`"date" %q is not YYYY-MM-DD`, store.Clip(d.Date))
 		}
 	}
 	if len(d.ID) > 200 {

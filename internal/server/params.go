@@ -6,7 +6,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/detente-project/detente/internal/store"
 )
@@ -96,7 +95,7 @@ func (p *params) integer(name string, def, lo, hi int) int {
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < lo || n > hi {
-		p.fail("%s: %q must be an integer from %d to %d", name, truncate(v), lo, hi)
+		p.fail("%s: %q must be an integer from %d to %d", name, store.Clip(v), lo, hi)
 		return def
 	}
 	return n
@@ -110,7 +109,7 @@ func (p *params) boolean(name string) bool {
 	}
 	b, err := strconv.ParseBool(v)
 	if err != nil {
-		p.fail("%s: %q must be true or false", name, truncate(v))
+		p.fail("%s: %q must be true or false", name, store.Clip(v))
 	}
 	return b
 }
@@ -126,7 +125,7 @@ func (p *params) oneOf(name, def string, allowed ...string) string {
 			return v
 		}
 	}
-	p.fail("%s: %q must be one of %s", name, truncate(v), strings.Join(allowed, ", "))
+	p.fail("%s: %q must be one of %s", name, store.Clip(v), strings.Join(allowed, ", "))
 	return def
 }
 
@@ -142,18 +141,4 @@ func (p *params) eventFilter() store.EventFilter {
 	}
 	f.From, f.To = p.dateRange()
 	return f
-}
-
-// truncate shortens a value echoed in an error message.
-func truncate(s string) string {
-	const n = 40
-	if len(s) <= n {
-		return s
-	}
-	for i := n; i > 0; i-- {
-		if utf8.RuneStart(s[i]) {
-			return s[:i] + "..."
-		}
-	}
-	return "..."
 }

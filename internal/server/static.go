@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/detente-project/detente/internal/store"
 )
 
 // startTime is the Last-Modified time of the embedded assets.
@@ -37,7 +39,7 @@ func (sf *staticFiles) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	body, err := fs.ReadFile(sf.fsys, name)
 	if err != nil {
-		writeError(w, http.StatusNotFound, "not found: "+truncate(r.URL.Path))
+		writeError(w, http.StatusNotFound, "not found: "+store.Clip(r.URL.Path))
 		return
 	}
 	ctype := mime.TypeByExtension(path.Ext(name))

@@ -35,11 +35,11 @@ func ParseCode(s string) (string, error) {
 	v := strings.ToUpper(strings.TrimSpace(s))
 	for i := 0; i < len(v); i++ {
 		if c := v[i]; !(c >= 'A' && c <= 'Z') && !(c >= '0' && c <= '9') {
-			return "", fmt.Errorf("%q is not an actor code (letters and digits, at most %d)", clip(v), MaxCodeLen)
+			return "", fmt.Errorf("%q is not an actor code (letters and digits, at most %d)", Clip(v), MaxCodeLen)
 		}
 	}
 	if len(v) > MaxCodeLen {
-		return "", fmt.Errorf("%q is not an actor code (letters and digits, at most %d)", clip(v), MaxCodeLen)
+		return "", fmt.Errorf("%q is not an actor code (letters and digits, at most %d)", Clip(v), MaxCodeLen)
 	}
 	return v, nil
 }
@@ -53,7 +53,7 @@ func ParseRoot(s string) (string, error) {
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || len(v) > 2 || n < 1 || n > 20 {
-		return "", fmt.Errorf("%q is not a CAMEO root (01-20)", clip(v))
+		return "", fmt.Errorf("%q is not a CAMEO root (01-20)", Clip(v))
 	}
 	return fmt.Sprintf("%02d", n), nil
 }
@@ -65,7 +65,7 @@ func ParsePLOVER(s string) (string, error) {
 	if v == "" || cameo.IsPLOVERType(v) {
 		return v, nil
 	}
-	return "", fmt.Errorf("%q is not a PLOVER type (one of %s)", clip(v), strings.Join(cameo.PLOVERTypes, ", "))
+	return "", fmt.Errorf("%q is not a PLOVER type (one of %s)", Clip(v), strings.Join(cameo.PLOVERTypes, ", "))
 }
 
 // ParseText reads a free-text filter: valid UTF-8 without control
@@ -92,7 +92,7 @@ func ParseDay(s string) (time.Time, error) {
 	}
 	t, err := time.Parse(time.DateOnly, v)
 	if err != nil || t.Year() < 1800 || t.Year() > 2200 {
-		return time.Time{}, fmt.Errorf("%q is not a date (YYYY-MM-DD, years 1800-2200)", clip(v))
+		return time.Time{}, fmt.Errorf("%q is not a date (YYYY-MM-DD, years 1800-2200)", Clip(v))
 	}
 	return t, nil
 }
@@ -118,8 +118,9 @@ func DayRange(from, to string) (time.Time, time.Time, error) {
 	return f, t, nil
 }
 
-// clip shortens a value echoed in an error message.
-func clip(s string) string {
+// Clip shortens a value echoed in an error message to at most 40 bytes
+// without splitting a character; the API's errors use it too.
+func Clip(s string) string {
 	const n = 40
 	if len(s) <= n {
 		return s
