@@ -82,6 +82,14 @@ func (sn *sentence) segment(c *Coder) {
 			cur, saved = sn.comma(c, i, cur, saved)
 		case isRelPronoun(w, sn, i):
 			cur = sn.relative(c, i, cur, &saved)
+		case sn.zeroRelative(c, i, cur):
+			// "sanctions on six Iranian officials it accused of plotting
+			// attacks": an object relative without a pronoun
+			nc := sn.newClause(clRel, cur)
+			if a := sn.words[i-1].arg; a >= 0 && !sn.args[a].loc {
+				sn.info[nc].antecedent = a
+			}
+			cur = nc
 		case sub != 0:
 			k := sub
 			nc := sn.newClause(k, cur)
@@ -215,9 +223,36 @@ func (sn *sentence) relative(c *Coder, i, cur int, saved *[]int) int {
 	return nc
 }
 
+// zeroRelative reports whether the subject pronoun at i opens an object
+// relative clause without "that" on the common noun before it ("officials
+// it accused of ..."), not the complement of a speech or warn verb ("told
+// reporters they would ...").
+func (sn *sentence) zeroRelative(c *Coder, i, cur int) bool {
+	switch sn.words[i].Lower {
+	case "it", "they", "he", "she":
+	default:
+		return false
+	}
+	if i < 2 || i+1 >= len(sn.words) {
+		return false
+	}
+	if t := sn.words[i-1].Tag; t != "NN" && t != "NNS" {
+		return false
+	}
+	if t := sn.words[i+1].Tag; t != "VBD" && t != "VBZ" && t != "VBP" && t != "VBN" {
+		return false
+	}
+	for k := i - 2; k >= 0 && k >= i-10 && sn.clause[k] == cur; k-- {
+		if isVerbTag(sn.words[k].Tag) && sn.words[k].Tag != "VBN" && sn.words[k].Tag != "VBG" {
+			return !c.takesComplement(sn, k) && !isAux(sn, k)
+		}
+	}
+	return false
+}
+
 // hearsay nouns introduce that-clauses that are not asserted.
 var hearsay = map[string]bool{"rumour": true, "rumor": true, "speculation": true, "fear": true,
-	"suspicion": true, "allegation": true, "claim": true, "report": true, "hope": true}
+	"suspicion": true, "allegation": true, "accusation": true, "claim": true, "report": true, "hope": true}
 
 // nounAntecedent reports whether "that" after the common noun at prev
 // starts a relative clause on that noun ("denounced the sanctions that
@@ -230,14 +265,20 @@ func (sn *sentence) nounAntecedent(c *Coder, prev, v int) bool {
 	if t := sn.words[prev].Tag; t != "NN" && t != "NNS" {
 		return false
 	}
+	return !c.takesComplement(sn, v)
+}
+
+// takesComplement reports whether verb v is a speech or warn/tell verb,
+// whose object may be followed by a complement clause.
+func (c *Coder) takesComplement(sn *sentence, v int) bool {
 	if c.isSayVerb(sn, v) {
-		return false
+		return true
 	}
 	switch sn.words[v].lemma {
 	case "tell", "warn", "assure", "inform", "remind", "notify", "convince", "persuade", "advise", "caution", "reassure", "promise", "accuse", "demand", "insist":
-		return false
+		return true
 	}
-	return true
+	return false
 }
 
 // verbBefore returns the nearest verb of clause cl within 6 tokens before i.

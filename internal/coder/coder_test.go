@@ -180,6 +180,14 @@ func TestPhenomena(t *testing.T) {
 		{"denied charge", "Congo accused Rwanda of backing the rebels, a charge Kigali denies.", []string{"COD>RWA:11", "RWA>COD:01"}},
 		{"sports score", "South Africa beat New Zealand 12-11 in the Rugby World Cup final.", nil},
 		{"protesters storm", "Protesters in Baghdad attacked the Swedish embassy.", []string{"IRQ>SWE:14"}},
+		// testdata/corpus/dev3.jsonl
+		{"each other", "India and Canada expelled each other's top diplomats on Monday.", []string{"IND>CAN:16", "CAN>IND:16"}},
+		{"the two countries", "Blinken met Xi Jinping in Beijing on Monday, and the two countries agreed to stabilise their rivalry.",
+			[]string{"USA>CHN:04", "USA>CHN:03", "CHN>USA:03"}},
+		{"double object", "Germany will send Ukraine a new package of air defence systems.", []string{"DEU>UKR:07"}},
+		{"domestic arrest", "Venezuelan police arrested an opposition leader on Thursday.", []string{"VEN>VEN:17"}},
+		{"denied allegation", "Congo accused Rwanda of backing the rebels, an allegation Kigali has repeatedly denied.", []string{"COD>RWA:11", "RWA>COD:01"}},
+		{"not denied", "Congo accused Rwanda of backing the rebels, an allegation Kigali has not denied.", []string{"COD>RWA:11"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

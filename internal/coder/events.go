@@ -319,6 +319,9 @@ func (c *Coder) fallback(sn *sentence, f *found, ps []verbs.Pattern, at int, pm 
 		g.code, g.self, g.recip = m.p.Code, m.p.Self, m.p.Recip
 		g.src, g.tgt = nil, nil
 		c.roles(sn, &g, m, st)
+		if pm.p != nil && placeless(pm.p.Code) && len(g.tgt) > 0 && sn.args[g.tgt[0]].loc {
+			continue // "called for peace in Gaza": not a demand on Gaza
+		}
 		if g.complete() {
 			g.headEnd = max(at+1, m.end)
 			*f = g
@@ -391,6 +394,11 @@ func (c *Coder) roles(sn *sentence, f *found, pm patMatch, st *docState) {
 	if sn.objectPronoun(i) {
 		f.tgt = nil // "accusing him of the deportation of Ukrainian children": him
 	}
+	if len(f.tgt) == 0 && len(f.src) > 1 && (sn.eachOther(i) || sn.pronounSubject(f.clause, i) == "pair") {
+		// "India and Canada expelled each other's diplomats", "the two
+		// countries agreed to ...": a reciprocal event
+		f.recip = true
+	}
 	if pm.p.Recip && len(f.src) > 1 && len(f.tgt) > 0 && (pm.slot < 0 || sn.args[f.tgt[0]].kind == "place" || sn.sameCountry(f.src, f.tgt[0])) {
 		// "Israeli troops and Hamas gunmen battled in the streets of
 		// Gaza", "Russia and Ukraine signed a deal to reopen Ukraine's
@@ -440,12 +448,20 @@ func (sn *sentence) objectRelative(i int) int {
 	}
 	switch sn.words[s].Lower {
 	case "that", "which", "whom":
+	case "it", "they", "he", "she":
+		if sn.info[cl].kind == clRel && s+1 == i {
+			return s // a zero relative: "officials it accused of ..."
+		}
+		return -1
 	default:
 		return -1
 	}
 	for k := s + 1; k < i; k++ {
 		if a := sn.words[k].arg; a >= 0 && !sn.args[a].loc && sn.prepBefore(sn.args[a].start) == "" {
 			return s
+		}
+		if k == s+1 && sn.subjectPronoun(k) != "" && k+1 == i {
+			return s // "officials whom it accused of ..."
 		}
 	}
 	return -1
@@ -867,8 +883,12 @@ func (sn *sentence) deniedCharge(out []found) []found {
 		if a < 0 || sn.args[a].start != j+1 || sn.args[a].end >= len(sn.words) {
 			continue
 		}
+		v := sn.args[a].end
+		for v+1 < len(sn.words) && v < sn.args[a].end+3 && (sn.words[v].lemma == "have" || sn.words[v].Tag == "RB" && !negator(sn.words[v].Lower)) {
+			v++ // "an allegation Kigali has repeatedly denied"
+		}
 		code := ""
-		switch sn.words[sn.args[a].end].lemma {
+		switch sn.words[v].lemma {
 		case "deny":
 			code = "016"
 		case "reject", "dismiss":
@@ -876,10 +896,13 @@ func (sn *sentence) deniedCharge(out []found) []found {
 		default:
 			continue
 		}
-		return []found{{code: code, head: sn.args[a].end, headEnd: sn.args[a].end + 1, clause: sn.clause[j], src: []int{a}, tgt: acc.src}}
+		return []found{{code: code, head: v, headEnd: v + 1, clause: sn.clause[j], src: []int{a}, tgt: acc.src}}
 	}
 	return nil
 }
+
+// negator reports whether an adverb negates ("not", "never").
+func negator(w string) bool { return w == "not" || w == "never" || w == "n't" }
 
 // denial verbs answer an accusation from a relative clause.
 var denial = map[string]bool{"deny": true, "reject": true, "dismiss": true, "refute": true}
@@ -1119,6 +1142,9 @@ func (sn *sentence) subjectPronoun(k int) string {
 			return "he" // "Petro said his country would break relations"
 		}
 	}
+	if k > 1 && sn.words[k-1].Lower == "two" && sn.words[k-2].Lower == "the" && pairNouns[sn.words[k].Lower] {
+		return "pair" // "Li met Chinh ..., and the two sides signed agreements"
+	}
 	if k > 0 && sn.words[k-1].Lower == "the" && sn.words[k].arg < 0 && anaphors[sn.words[k].Lower] != "" {
 		return anaphors[sn.words[k].Lower] // "A Taliban spokesman said the movement wanted ..."
 	}
@@ -1130,6 +1156,27 @@ func (sn *sentence) subjectPronoun(k int) string {
 // of actor they prefer ("group": an armed group, "state": a state).
 var anaphors = map[string]string{"group": "group", "movement": "group", "militia": "group", "organisation": "group",
 	"organization": "group", "kingdom": "state", "republic": "state", "alliance": "it", "bloc": "it"}
+
+// pairNouns are the heads of "the two countries", "the two sides": the two
+// parties named before.
+var pairNouns = map[string]bool{"countries": true, "sides": true, "nations": true, "governments": true,
+	"leaders": true, "neighbours": true, "neighbors": true, "states": true, "presidents": true,
+	"ministers": true, "delegations": true, "capitals": true, "rivals": true, "allies": true}
+
+// eachOther reports whether "each other" or "one another" is the object of
+// verb i ("India and Canada expelled each other's diplomats").
+func (sn *sentence) eachOther(i int) bool {
+	for k := i + 1; k+1 < len(sn.words) && k <= i+6 && sn.clause[k] == sn.clause[i]; k++ {
+		w, nx := sn.words[k].Lower, sn.words[k+1].Lower
+		if w == "each" && nx == "other" || w == "one" && nx == "another" {
+			return true
+		}
+		if w == "." || w == ";" || isVerbTag(sn.words[k].Tag) && k > i+1 {
+			return false
+		}
+	}
+	return false
+}
 
 // group returns argument a with the arguments coordinated with it ("Britain,
 // France and Germany"). A bare agent after a country-bearing conjunct is

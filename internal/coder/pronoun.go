@@ -17,6 +17,26 @@ func (c *Coder) resolvePronoun(sn *sentence, cl int, p string, st *docState) []i
 		}
 		p = "it"
 	}
+	if p == "pair" {
+		return sn.pairBeforeClause(cl)
+	}
+	if inf := sn.info[cl]; inf.kind == clRel && inf.parent >= 0 && p != "we" && p != "i" {
+		// "Britain imposed sanctions on officials it accused of ...": the
+		// subject of the clause the relative hangs from
+		// (only in an object relative opened by the pronoun itself or by
+		// "whom"/"which": after "that" it may be a complement)
+		for k := range sn.words {
+			if sn.clause[k] == cl {
+				w := sn.words[k].Lower
+				if w == p || (w == "whom" || w == "which") && k+1 < len(sn.words) && sn.words[k+1].Lower == p {
+					if g := sn.subjectIn(inf.parent, k); len(g) > 0 {
+						return g
+					}
+				}
+				break
+			}
+		}
+	}
 	switch {
 	case (p == "we" || p == "i") && sn.inQuote(cl):
 		a = sn.speakerArg(cl)
@@ -165,4 +185,29 @@ func (sn *sentence) firstPersonArgs() {
 
 func isHomeland(w string) bool {
 	return w == "country" || w == "nation" || w == "territory" || w == "people" || w == "soil"
+}
+
+// pairBeforeClause returns the two actors of different countries named
+// before clause cl, which "the two countries" or "the two sides" refers
+// to, or nil when there are not exactly two.
+func (sn *sentence) pairBeforeClause(cl int) []int {
+	var out []int
+	for k := sn.lead; k < len(sn.words) && sn.clause[k] != cl; k++ {
+		a := sn.words[k].arg
+		if a < 0 || sn.args[a].start != k || sn.args[a].loc || sn.args[a].pron || sn.args[a].kind == "place" {
+			continue
+		}
+		c := countryOf(sn.args[a])
+		dup := false
+		for _, b := range out {
+			dup = dup || countryOf(sn.args[b]) == c
+		}
+		if !dup {
+			out = append(out, a)
+		}
+	}
+	if len(out) != 2 {
+		return nil
+	}
+	return out
 }

@@ -149,11 +149,18 @@ func (c *Coder) resolveActors(sn *sentence, lower, orig []string, st *docState) 
 			sn.words[k].arg = i
 		}
 		args[i].loc = sn.locative(args[i].start)
+		if s := args[i].start; !args[i].loc && i > 0 && args[i-1].loc && args[i-1].end == s-1 && (sn.words[s-1].Lower == "and" || sn.words[s-1].Lower == "or") &&
+			placeOrState(args[i-1]) && placeOrState(args[i]) {
+			args[i].loc = true // "peace in Ukraine and Gaza"
+		}
 	}
 	sn.possessedAgents(args)
 	sn.ledBy(args)
 	return args
 }
+
+// placeOrState reports whether a is a place or a state.
+func placeOrState(a arg) bool { return a.kind == "place" || a.kind == actors.KindState }
 
 // ledBy gives a bare agent "led by" an actor that actor's identity:
 // "Syrian rebels led by Hayat Tahrir al-Sham stormed ..." -> HTS.
