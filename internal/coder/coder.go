@@ -3,14 +3,11 @@ package coder
 import (
 	"fmt"
 	"strconv"
-	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/detente-project/detente/internal/actors"
 	"github.com/detente-project/detente/internal/cameo"
 	"github.com/detente-project/detente/internal/event"
-	"github.com/detente-project/detente/internal/text"
 	"github.com/detente-project/detente/internal/verbs"
 )
 
@@ -69,21 +66,15 @@ type docState struct {
 
 // Code extracts events, quotes and mentions from doc. Text that is not valid
 // UTF-8 is repaired first (invalid bytes become U+FFFD) and the repaired text
-// is returned in Result.Doc, which all spans index.
+// is returned in Result.Doc, which all spans index. Code holds the whole
+// document's output; CodeEach streams it.
 func (c *Coder) Code(doc event.Document) event.Result {
-	if !utf8.ValidString(doc.Text) {
-		doc.Text = strings.ToValidUTF8(doc.Text, "\uFFFD")
-	}
-	res := event.Result{Doc: doc, Events: []event.Event{}, Quotes: []event.Quote{}, Mentions: []event.Mention{}}
-	st := &docState{doc: &res.Doc}
-	st.date, st.dateStr = c.docDate(doc.Date)
-	for i, s := range text.Sentences(doc.Text) {
-		sn := c.analyse(s, i, st)
-		sn.firstPersonArgs()
-		res.Mentions = append(res.Mentions, sn.mentions(doc.ID)...)
-		res.Quotes = append(res.Quotes, c.quotes(sn, st)...)
-		res.Events = append(res.Events, c.events(sn, st)...)
-	}
+	res := event.Result{Events: []event.Event{}, Quotes: []event.Quote{}, Mentions: []event.Mention{}}
+	res.Doc = c.CodeEach(doc, Sink{
+		Event:   func(e event.Event) { res.Events = append(res.Events, e) },
+		Quote:   func(q event.Quote) { res.Quotes = append(res.Quotes, q) },
+		Mention: func(m event.Mention) { res.Mentions = append(res.Mentions, m) },
+	})
 	return res
 }
 
