@@ -30,6 +30,15 @@ func init() { rootCmd.AddCommand(newCodeCmd()) }
 // maxDocBytes bounds one input document (a plain-text file or a JSONL line).
 const maxDocBytes = 64 << 20
 
+// streamBytes is the text size from which a document's output is written
+// sentence by sentence as it is coded instead of collected first, so that
+// memory stays flat however many events one document holds.
+const streamBytes = 1 << 20
+
+// partSize is how many events and quotes of a streamed document are handed
+// to the writer at a time.
+const partSize = 512
+
 // codeOptions are the flags of `detente code`.
 type codeOptions struct {
 	format           string
@@ -97,7 +106,7 @@ func runCode(paths []string, o codeOptions, stdin io.Reader, stdout, stderr io.W
 	}
 	w := newCodeWriter(stdout, o)
 	warn := func(format string, a ...any) { fmt.Fprintf(stderr, "detente code: warning: "+format+"\n", a...) }
-	out, done := withProgress(stderr, w.write)
+	out, done := withProgress(stderr, docOutput{part: w.write, end: w.endDoc})
 	n := codeParallel(c, o.workers, func(emit func(event.Document)) {
 		for _, p := range paths {
 			readDocs(p, stdin, o.date, emit, warn)
@@ -113,17 +122,35 @@ func runCode(paths []string, o codeOptions, stdin io.Reader, stdout, stderr io.W
 	return nil
 }
 
+// part is some of one document's output, in document order.
+type part struct {
+	events []event.Event
+	quotes []event.Quote
+}
+
+// docOutput receives the coded documents in input order: each document's
+// output as one or more parts, then end.
+type docOutput struct {
+	part func(part)
+	end  func()
+}
+
 // codeParallel codes the documents produced by read on workers goroutines
-// and hands results to out in input order. It returns the number of documents read.
-func codeParallel(c *coder.Coder, workers int, read func(func(event.Document)), out func(event.Result), warn func(string, ...any)) int {
+// and hands their output to out in input order. A document of streamBytes or
+// more is coded sentence by sentence by its worker and its parts go to out
+// as they come once the documents before it are written; the others are
+// coded whole, later ones on the other workers meanwhile. It returns the
+// number of documents read.
+func codeParallel(c *coder.Coder, workers int, read func(func(event.Document)), out docOutput, warn func(string, ...any)) int {
 	type job struct {
 		seq int
 		doc event.Document
 	}
 	type done struct {
-		seq int
-		res event.Result
-		ok  bool
+		seq  int
+		res  part
+		ok   bool
+		more chan part // a streamed document: its parts, closed at its end
 	}
 	jobs := make(chan job, workers*2)
 	results := make(chan done, workers*2)
@@ -133,8 +160,14 @@ func codeParallel(c *coder.Coder, workers int, read func(func(event.Document)), 
 		go func() {
 			defer wg.Done()
 			for j := range jobs {
+				if len(j.doc.Text) >= streamBytes {
+					more := make(chan part, 4)
+					results <- done{seq: j.seq, ok: true, more: more}
+					streamCode(c, j.doc, more, warn)
+					continue
+				}
 				res, ok := safeCode(c, j.doc, warn)
-				results <- done{j.seq, res, ok}
+				results <- done{j.seq, res, ok, nil}
 			}
 		}()
 	}
@@ -155,8 +188,17 @@ func codeParallel(c *coder.Coder, workers int, read func(func(event.Document)), 
 				break
 			}
 			delete(pending, next)
-			if p.ok {
-				out(p.res)
+			switch {
+			case p.more != nil:
+				// its worker is still coding it; the other workers go
+				// on until the results buffer is full
+				for pt := range p.more {
+					out.part(pt)
+				}
+				out.end()
+			case p.ok:
+				out.part(p.res)
+				out.end()
 			}
 			next++
 		}
@@ -166,20 +208,55 @@ func codeParallel(c *coder.Coder, workers int, read func(func(event.Document)), 
 
 // safeCode codes one document; a panic in the coder is reported as a
 // warning naming the document instead of killing the batch.
-func safeCode(c *coder.Coder, d event.Document, warn func(string, ...any)) (res event.Result, ok bool) {
+func safeCode(c *coder.Coder, d event.Document, warn func(string, ...any)) (res part, ok bool) {
 	defer func() {
 		if r := recover(); r != nil {
 			warn("%s: coder failed: %v (document skipped)", d.ID, r)
 			ok = false
 		}
 	}()
-	return c.Code(d), true
+	c.CodeEach(d, coder.Sink{
+		Event: func(e event.Event) { res.events = append(res.events, e) },
+		Quote: func(q event.Quote) { res.quotes = append(res.quotes, q) },
+	})
+	return res, true
+}
+
+// streamCode codes one large document sentence by sentence and sends its
+// output to more in parts of about partSize, closing more at the end. A
+// panic in the coder is reported like safeCode's: the sentences coded
+// before it are written, the rest of the document is skipped.
+func streamCode(c *coder.Coder, d event.Document, more chan<- part, warn func(string, ...any)) {
+	var p part
+	ne, nq := 0, 0 // events and quotes of p from whole sentences
+	defer func() {
+		if r := recover(); r != nil {
+			warn("%s: coder failed: %v (rest of document skipped)", d.ID, r)
+			p.events, p.quotes = p.events[:ne], p.quotes[:nq]
+		}
+		if len(p.events)+len(p.quotes) > 0 {
+			more <- p
+		}
+		close(more)
+	}()
+	c.CodeEach(d, coder.Sink{
+		Event: func(e event.Event) { p.events = append(p.events, e) },
+		Quote: func(q event.Quote) { p.quotes = append(p.quotes, q) },
+		Sentence: func(int) {
+			if len(p.events)+len(p.quotes) >= partSize {
+				more <- p
+				p = part{}
+			}
+			ne, nq = len(p.events), len(p.quotes)
+		},
+	})
 }
 
 // readDocs reads one input (a path or "-") and emits its documents.
 func readDocs(path string, stdin io.Reader, date string, emit func(event.Document), warn func(string, ...any)) {
 	name := path
 	var r io.Reader = stdin
+	var size int64
 	if path == "-" {
 		name = "<stdin>"
 	} else {
@@ -190,6 +267,9 @@ func readDocs(path string, stdin io.Reader, date string, emit func(event.Documen
 		}
 		defer f.Close()
 		r = f
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+			size = fi.Size()
+		}
 	}
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, _ := br.Peek(512)
@@ -199,12 +279,19 @@ func readDocs(path string, stdin io.Reader, date string, emit func(event.Documen
 		readJSONL(name, br, date, emit, warn)
 		return
 	}
-	readText(name, path, br, date, emit, warn)
+	readText(name, path, br, size, date, emit, warn)
 }
 
-// readText reads a whole plain-text file as one document.
-func readText(name, path string, r io.Reader, date string, emit func(event.Document), warn func(string, ...any)) {
-	b, err := io.ReadAll(io.LimitReader(r, maxDocBytes+1))
+// readText reads a whole plain-text file as one document. size is the
+// file's size if known (else 0): the text is read into a string of that
+// capacity, with no copy, so a large file is held once.
+func readText(name, path string, r io.Reader, size int64, date string, emit func(event.Document), warn func(string, ...any)) {
+	var sb strings.Builder
+	if size > 0 && size <= maxDocBytes {
+		sb.Grow(int(size) + 1) // +1: the read that finds the end
+	}
+	_, err := io.Copy(&sb, io.LimitReader(r, maxDocBytes+1))
+	b := sb.String()
 	switch {
 	case err != nil:
 		warn("%s: %v", name, err)
@@ -212,15 +299,15 @@ func readText(name, path string, r io.Reader, date string, emit func(event.Docum
 	case len(b) > maxDocBytes:
 		warn("%s: larger than %d MB (skipped)", name, maxDocBytes>>20)
 		return
-	case len(bytes.TrimSpace(b)) == 0:
+	case len(strings.TrimSpace(b)) == 0:
 		warn("%s: empty file (skipped)", name)
 		return
 	}
-	if i := bytes.IndexByte(b, 0); i >= 0 {
+	if i := strings.IndexByte(b, 0); i >= 0 {
 		warn("%s:%d: binary data (NUL byte at offset %d; file skipped)", name, lineAt(b, i), i)
 		return
 	}
-	if !utf8.Valid(b) {
+	if !utf8.ValidString(b) {
 		i := firstInvalid(b)
 		warn("%s:%d: invalid UTF-8 at byte offset %d (file skipped)", name, lineAt(b, i), i)
 		return
@@ -229,7 +316,7 @@ func readText(name, path string, r io.Reader, date string, emit func(event.Docum
 	if path == "-" {
 		id = "stdin"
 	}
-	emit(event.Document{ID: id, Date: date, Text: string(b)})
+	emit(event.Document{ID: id, Date: date, Text: b})
 }
 
 // readJSONL reads one document per line.
@@ -316,17 +403,17 @@ func readLine(br *bufio.Reader, max int) ([]byte, bool, error) {
 	}
 }
 
-func lineAt(b []byte, off int) int { return bytes.Count(b[:off], []byte{'\n'}) + 1 }
+func lineAt(s string, off int) int { return strings.Count(s[:off], "\n") + 1 }
 
-func firstInvalid(b []byte) int {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
+func firstInvalid(s string) int {
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && n <= 1 {
 			return i
 		}
 		i += n
 	}
-	return len(b)
+	return len(s)
 }
 
 // codeWriter writes events or quotes as JSON lines or CSV.
@@ -336,6 +423,7 @@ type codeWriter struct {
 	enc    *json.Encoder
 	o      codeOptions
 	header bool
+	n      int // events of the current document written so far
 	err    error
 }
 
@@ -356,21 +444,27 @@ var eventColumns = []string{"GLOBALEVENTID", "SQLDATE", "Actor1Code", "Actor1Cou
 
 var quoteColumns = []string{"doc_id", "sentence_index", "speaker", "speaker_code", "quote", "sentence"}
 
-func (w *codeWriter) write(r event.Result) {
+// write writes the next part of the current document.
+func (w *codeWriter) write(p part) {
 	if w.err != nil {
 		return
 	}
 	if w.o.quotes {
-		for _, q := range r.Quotes {
+		for _, q := range p.quotes {
 			w.put(q, []string{q.DocID, strconv.Itoa(q.SentenceIndex), q.Speaker, q.SpeakerCode, q.Quote, q.Sentence}, quoteColumns)
 		}
 		return
 	}
-	for i, e := range r.Events {
-		w.put(e, eventRow(e, i), eventColumns)
+	for _, e := range p.events {
+		w.put(e, eventRow(e, w.n), eventColumns)
+		w.n++
 	}
 }
 
+// endDoc ends the current document: event numbering starts again.
+func (w *codeWriter) endDoc() { w.n = 0 }
+
+// eventRow is an event's CSV row; i numbers the events of its document.
 func eventRow(e event.Event, i int) []string {
 	return []string{
 		fmt.Sprintf("%s-%d-%d", e.DocID, e.SentenceIndex, i), strings.ReplaceAll(e.Date, "-", ""),
@@ -409,7 +503,7 @@ func (w *codeWriter) flush() error {
 
 // withProgress wraps out with a documents-coded counter on stderr when
 // stderr is a terminal, so a long batch shows it is moving; done clears it.
-func withProgress(stderr io.Writer, out func(event.Result)) (func(event.Result), func()) {
+func withProgress(stderr io.Writer, out docOutput) (docOutput, func()) {
 	f, ok := stderr.(*os.File)
 	if !ok || !isTerminal(f) {
 		return out, func() {}
@@ -417,10 +511,12 @@ func withProgress(stderr io.Writer, out func(event.Result)) (func(event.Result),
 	bar := progressbar.NewOptions(-1, progressbar.OptionSetWriter(stderr), progressbar.OptionSetDescription("code"),
 		progressbar.OptionShowCount(), progressbar.OptionShowIts(), progressbar.OptionSetItsString("docs"),
 		progressbar.OptionThrottle(100*time.Millisecond), progressbar.OptionClearOnFinish())
-	return func(r event.Result) {
-			out(r)
-			_ = bar.Add(1)
-		}, func() {
-			_ = bar.Finish()
-		}
+	end := out.end
+	out.end = func() {
+		end()
+		_ = bar.Add(1)
+	}
+	return out, func() {
+		_ = bar.Finish()
+	}
 }

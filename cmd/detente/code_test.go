@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/detente-project/detente/internal/coder"
 	"github.com/detente-project/detente/internal/event"
 )
 
@@ -133,5 +136,88 @@ func TestCodeStdinCSVAndQuotes(t *testing.T) {
 	}
 	if q.Speaker != "Araghchi" || q.SpeakerCode != "IRNGOV" || q.Quote != "We will not negotiate under pressure" {
 		t.Errorf("quote %+v", q)
+	}
+}
+
+// TestCodeStreamsLargeDocuments mixes documents over streamBytes, coded and
+// written sentence by sentence, with small ones coded whole on the other
+// workers: the output must be each document's events, whole, in input order,
+// with CSV event numbers running on across the parts of a document.
+func TestCodeStreamsLargeDocuments(t *testing.T) {
+	c, err := coder.New(coder.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	big := func(id, s string) event.Document {
+		return event.Document{ID: id, Date: "2025-10-12", Text: strings.Repeat(s, streamBytes/len(s)+1)}
+	}
+	small := func(id, s string) event.Document { return event.Document{ID: id, Date: "2025-10-12", Text: s} }
+	docs := []event.Document{
+		big("b1", "Iran rejected talks with the United States. "),
+		big("b2", "Israel struck Iran's nuclear sites. It later accused Tehran of lying. "),
+		small("s1", "Iran arrested two French citizens."),
+		small("s2", "U.S. missiles and drones struck Fordow, Isfahan and Natanz."),
+		big("b3", `"We will not negotiate under pressure," Araghchi said. Iran fired missiles at the U.S. base at Al Udeid in Qatar. `),
+		small("s3", "Iran fired missiles at the U.S. base at Al Udeid in Qatar."),
+	}
+	var want []event.Event
+	var wantQ []event.Quote
+	for _, d := range docs {
+		res := c.Code(d)
+		want = append(want, res.Events...)
+		wantQ = append(wantQ, res.Quotes...)
+	}
+	var in bytes.Buffer
+	for _, d := range docs {
+		b, _ := json.Marshal(d)
+		in.Write(b)
+		in.WriteByte('\n')
+	}
+	for _, workers := range []int{1, 2, 3} {
+		var out, errb bytes.Buffer
+		if err := runCode([]string{"-"}, codeOptions{format: "json", workers: workers}, bytes.NewReader(in.Bytes()), &out, &errb); err != nil {
+			t.Fatalf("workers %d: %v (stderr %s)", workers, err, errb.String())
+		}
+		got := decodeEvents(t, out.String())
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("workers %d: %d events, want %d (or not in the same order)", workers, len(got), len(want))
+		}
+		out.Reset()
+		if err := runCode([]string{"-"}, codeOptions{format: "json", quotes: true, workers: workers}, bytes.NewReader(in.Bytes()), &out, &errb); err != nil {
+			t.Fatal(err)
+		}
+		var gotQ []event.Quote
+		for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+			var q event.Quote
+			if err := json.Unmarshal([]byte(line), &q); err != nil {
+				t.Fatal(err)
+			}
+			gotQ = append(gotQ, q)
+		}
+		if len(wantQ) == 0 || !reflect.DeepEqual(gotQ, wantQ) {
+			t.Errorf("workers %d: %d quotes, want %d (or not in the same order)", workers, len(gotQ), len(wantQ))
+		}
+	}
+	var out, errb bytes.Buffer
+	if err := runCode([]string{"-"}, codeOptions{format: "csv", workers: 2}, bytes.NewReader(in.Bytes()), &out, &errb); err != nil {
+		t.Fatal(err)
+	}
+	rows, err := csv.NewReader(&out).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != len(want)+1 {
+		t.Fatalf("%d CSV rows, want %d", len(rows), len(want)+1)
+	}
+	n := map[string]int{}
+	for _, r := range rows[1:] {
+		doc := r[17]
+		if wantID := fmt.Sprintf("%s-%s-%d", doc, r[18], n[doc]); r[0] != wantID {
+			t.Fatalf("GLOBALEVENTID %s, want %s", r[0], wantID)
+		}
+		n[doc]++
+	}
+	if n["b1"] <= partSize {
+		t.Errorf("b1 has %d events: too few to span several parts", n["b1"])
 	}
 }
