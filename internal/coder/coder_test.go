@@ -187,6 +187,11 @@ func TestPhenomena(t *testing.T) {
 		{"double object", "Germany will send Ukraine a new package of air defence systems.", []string{"DEU>UKR:07"}},
 		{"domestic arrest", "Venezuelan police arrested an opposition leader on Thursday.", []string{"VEN>VEN:17"}},
 		{"denied allegation", "Congo accused Rwanda of backing the rebels, an allegation Kigali has repeatedly denied.", []string{"COD>RWA:11", "RWA>COD:01"}},
+		{"diplomatic protest", "Vietnam protested against China's deployment of a survey ship.", []string{"VNM>CHN:11"}},
+		{"farmers protest", "French farmers protested outside the European Parliament.", []string{"FRA>IGOEU:14"}},
+		{"by-phrase of a misdeed", "The council opened an investigation into alleged abuses by Russian forces in Ukraine.", nil},
+		{"approve ceasefire", "Israel's security cabinet approved a ceasefire deal with Hezbollah on Tuesday.", []string{"ISR>HEZ:08"}},
+		{"strip citizenship", "Nicaraguan authorities stripped 94 opponents of their citizenship.", []string{"NIC>NIC:17"}},
 		{"not denied", "Congo accused Rwanda of backing the rebels, an allegation Kigali has not denied.", []string{"COD>RWA:11"}},
 	}
 	for _, tt := range tests {

@@ -291,7 +291,17 @@ func (c *Coder) verbEvent(sn *sentence, i int, lemma string, vs *verbState, st *
 	for _, l := range c.eventNounLits(sn, pm.lits) {
 		vs.consumed[l] = true
 	}
+	if f.code == "140" && len(f.src) > 0 && len(f.tgt) > 0 && sn.official(sn.args[f.src[0]]) {
+		f.code, f.self = "114", false // "Vietnam protested against China's deployment": a diplomatic protest
+	}
 	return f, f.complete()
+}
+
+// official reports whether a is a state or its government ("Vietnam", "the
+// foreign ministry"), whose protests are diplomatic, not demonstrations.
+func (sn *sentence) official(a arg) bool {
+	return a.kind == actors.KindState && a.end > a.start && a.end <= len(sn.words) && sn.words[a.end-1].Tag == "NNP" ||
+		len(a.code) == 6 && a.code[3:] == "GOV"
 }
 
 // complete reports whether f has the participants an event needs.

@@ -39,6 +39,9 @@ func (c *Coder) nounEvents(sn *sentence, vs *verbState, verbEvents []found, st *
 			continue
 		}
 		src := sn.nounSource(k)
+		if src >= 0 && c.byOtherNoun(sn, k, src) {
+			continue
+		}
 		if src < 0 {
 			if g := sn.betweenGroup(k, pm); len(g) > 1 {
 				// "talks between Sudan and South Sudan": a reciprocal
@@ -69,6 +72,27 @@ func (c *Coder) nounEvents(sn *sentence, vs *verbState, verbEvents []found, st *
 	}
 	return out
 }
+
+// byOtherNoun reports whether the maker src of event noun k is the by-phrase
+// of another event noun between them ("an investigation into alleged
+// abuses by Russian forces": the abuses are Russia's, not the inquiry).
+func (c *Coder) byOtherNoun(sn *sentence, k, src int) bool {
+	s := sn.args[src].start
+	if s <= k || s < 2 || sn.words[s-1].Lower != "by" && (s < 3 || sn.words[s-2].Lower != "by") {
+		return false
+	}
+	for j := k + 1; j < s-1; j++ {
+		if w := sn.words[j]; isNounTag(w.Tag) && w.arg < 0 && misdeeds[w.nlem] && !isNounTag(sn.words[j+1].Tag) {
+			return true
+		}
+	}
+	return false
+}
+
+// misdeeds are nouns an inquiry or a charge is about, whose by-phrase names
+// who committed them.
+var misdeeds = map[string]bool{"abuse": true, "violation": true, "crime": true, "atrocity": true, "attack": true,
+	"killing": true, "massacre": true, "wrongdoing": true, "misconduct": true, "irregularity": true, "torture": true}
 
 // possessor reports whether argument a is a possessive ("Russia's war").
 func (sn *sentence) possessor(a int) bool {
