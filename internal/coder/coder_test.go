@@ -192,6 +192,8 @@ func TestPhenomena(t *testing.T) {
 		{"by-phrase of a misdeed", "The council opened an investigation into alleged abuses by Russian forces in Ukraine.", nil},
 		{"approve ceasefire", "Israel's security cabinet approved a ceasefire deal with Hezbollah on Tuesday.", []string{"ISR>HEZ:08"}},
 		{"strip citizenship", "Nicaraguan authorities stripped 94 opponents of their citizenship.", []string{"NIC>NIC:17"}},
+		{"possessive with patron", "Yemen's Iran-aligned Houthis targeted a U.S. destroyer in the Red Sea.", []string{"HTH>USA:19"}},
+		{"expulsion of a delegation", "Petro ordered the expulsion of Israel's diplomatic delegation.", []string{"COL>ISR:16"}},
 		{"not denied", "Congo accused Rwanda of backing the rebels, an allegation Kigali has not denied.", []string{"COD>RWA:11"}},
 	}
 	for _, tt := range tests {

@@ -219,6 +219,49 @@ func (sn *sentence) possessedAgents(args []arg) {
 	}
 }
 
+// possessiveBefore returns the index of a state argument whose possessive
+// stands before group m with only patron modifiers between ("Yemen's
+// Iran-aligned Houthis", "Lebanon's Iran-backed Hezbollah"), or -1.
+func possessiveBefore(args []arg, m actors.Match, lower []string) int {
+	if m.Kind != actors.KindNSA {
+		return -1
+	}
+	for j := len(args) - 1; j >= 0 && j >= len(args)-2; j-- {
+		p := args[j]
+		if p.kind != actors.KindState || p.end+1 >= m.Start || m.Start-p.end > 5 || lower[p.end] != "'s" {
+			continue
+		}
+		ok := false
+		for k := p.end + 1; k < m.Start; k++ {
+			w := lower[k]
+			if j+1 < len(args) && k >= args[j+1].start && k < args[j+1].end || w == "-" {
+				continue
+			}
+			if !patronWord(w) {
+				return -1
+			}
+			ok = true
+		}
+		if ok {
+			return j
+		}
+	}
+	return -1
+}
+
+// patronWord reports whether w is "backed", "aligned" ... or a hyphenated
+// word ending in one ("iran-backed").
+func patronWord(w string) bool {
+	if i := strings.LastIndexByte(w, '-'); i >= 0 {
+		w = w[i+1:]
+	}
+	switch w {
+	case "backed", "aligned", "allied", "supported", "funded", "sponsored", "linked", "affiliated", "powerful", "armed", "militant":
+		return true
+	}
+	return false
+}
+
 // appendMatch adds m, merging it into the previous argument when it is a
 // bare agent right after a country ("U.S. missiles and drones" aside, "Iranian
 // ... forces") or a person in apposition to a title match of the same country.
@@ -230,6 +273,11 @@ func (c *Coder) appendMatch(args []arg, m actors.Match, lower []string) []arg {
 		// "Sudan's Rapid Support Forces": the group is the head
 		args[n-1] = arg{start: args[n-1].start, end: m.End, code: m.Code, country: m.Country, kind: m.Kind}
 		return args
+	}
+	if j := possessiveBefore(args, m, lower); j >= 0 {
+		// "Yemen's Iran-aligned Houthis": the group, with its patron
+		// only a modifier
+		return append(args[:j], arg{start: args[j].start, end: m.End, code: m.Code, country: m.Country, kind: m.Kind})
 	}
 	if n := len(args); n > 0 && args[n-1].end == m.Start {
 		p := &args[n-1]
