@@ -194,6 +194,7 @@ func TestPhenomena(t *testing.T) {
 		{"strip citizenship", "Nicaraguan authorities stripped 94 opponents of their citizenship.", []string{"NIC>NIC:17"}},
 		{"possessive with patron", "Yemen's Iran-aligned Houthis targeted a U.S. destroyer in the Red Sea.", []string{"HTH>USA:19"}},
 		{"expulsion of a delegation", "Petro ordered the expulsion of Israel's diplomatic delegation.", []string{"COL>ISR:16"}},
+		{"inquiry into crimes by", "The ICC opened an investigation into war crimes committed by Russian forces in Ukraine.", []string{"IGOICC>RUS:09"}},
 		{"not denied", "Congo accused Rwanda of backing the rebels, an allegation Kigali has not denied.", []string{"COD>RWA:11"}},
 	}
 	for _, tt := range tests {

@@ -366,7 +366,8 @@ func (c *Coder) roles(sn *sentence, f *found, pm patMatch, st *docState) {
 	i := f.head
 	subj := c.subject(sn, i, st)
 	tc := &tctx{excl: -1, self: pm.p.Self, lits: c.eventNounLits(sn, pm.lits), slot: pm.slot, recip: pm.p.Recip, head: i,
-		coerce: arrestCode(pm.p.Code), verbal: placeless(pm.p.Code), limit: sn.slotLimit(pm)}
+		coerce: arrestCode(pm.p.Code), verbal: placeless(pm.p.Code), limit: sn.slotLimit(pm),
+		inquiry: strings.HasPrefix(pm.p.Code, "09")}
 	if sn.passive(i) {
 		by := sn.byAgent(i)
 		if by >= 0 {
@@ -489,6 +490,7 @@ type tctx struct {
 	limit   int    // the pattern word after the target slot ("accuse + of"): the target stands before it; 0 none
 	coerce  bool   // 17x: a named person of the source's own country may be the target
 	verbal  bool   // praise, appeals, comments (01, 02, 051): a place is where, never whom
+	inquiry bool   // investigations (09): the agent of "crimes committed by X" is whom they are about
 }
 
 // eligible reports whether argument a may be the target.
@@ -506,7 +508,7 @@ func (sn *sentence) eligible(a int, tc *tctx) bool {
 	if g.kind == "place" && g.end < len(sn.words) && isNounTag(sn.words[g.end].Tag) && sn.words[g.end].Tag != "POS" && !placeNouns[sn.words[g.end].Lower] {
 		return false // "Sharm El-Sheikh talks", "Geneva accord": a city before a noun names the venue
 	}
-	if g.end > g.start && sn.participleBy(g.start, tc.head) {
+	if g.end > g.start && !tc.inquiry && sn.participleBy(g.start, tc.head) {
 		return false // "a ceasefire brokered by the U.S.": an agent, not the target
 	}
 	for _, l := range tc.lits {
