@@ -26,7 +26,11 @@ import (
 // honest estimate of accuracy on unseen news. dev2.jsonl (543 wire-style
 // sentences, each labelled before the coder was run on it) is the
 // development set for wire-style recall: the coder of commit 468d79b scores
-// P 0.843, R 0.597 on it.
+// P 0.843, R 0.597 on it. dev3.jsonl (99 wire-style sentences from many
+// regions, written in three batches, each labelled before the coder was
+// run on it) is the next development set: the first batch scored P 0.912,
+// R 0.620 with the coder of commit 8c35507, the later batches P 0.872,
+// R 0.773 and P 0.923, R 0.857 with the coder as it stood then.
 var corpora = []struct {
 	file                        string
 	floorPrecision, floorRecall float64
@@ -34,8 +38,8 @@ var corpora = []struct {
 	{"../../testdata/corpus/corpus.jsonl", 0.99, 0.96},
 	{"../../testdata/corpus/heldout.jsonl", 0.96, 0.83},
 	{"../../testdata/corpus/heldout2.jsonl", 0.92, 0.63},
-	{"../../testdata/corpus/dev2.jsonl", 0.93, 0.85},
-	{"../../testdata/corpus/dev3.jsonl", 0, 0},
+	{"../../testdata/corpus/dev2.jsonl", 0.94, 0.86},
+	{"../../testdata/corpus/dev3.jsonl", 0.93, 0.85},
 }
 
 type corpusLine struct {

@@ -118,6 +118,15 @@
 //     brokered by the U.S.") is an agent, never the target. A bare agent
 //     source ("Protesters in Baghdad") takes the country of the place named
 //     in the sentence.
+//   - Reciprocal wording and anaphors: "India and Canada expelled each
+//     other's diplomats" and "..., and the two countries/sides agreed to
+//     ..." (the two parties named before) code both directions. A zero or
+//     "whom" relative with a pronoun subject ("sanctions on officials it
+//     accused of ...") is an object relative whose pronoun is the main
+//     subject. "Yemen's Iran-aligned Houthis" is the group. A state or
+//     government that protests against X protests diplomatically (114).
+//     The agent of "crimes committed by X" is the target of an inquiry into
+//     them, and the maker of the misdeeds, not of the inquiry.
 //
 // # Negation, modality and hypotheticals
 //
