@@ -195,6 +195,7 @@ func TestPhenomena(t *testing.T) {
 		{"possessive with patron", "Yemen's Iran-aligned Houthis targeted a U.S. destroyer in the Red Sea.", []string{"HTH>USA:19"}},
 		{"expulsion of a delegation", "Petro ordered the expulsion of Israel's diplomatic delegation.", []string{"COL>ISR:16"}},
 		{"inquiry into crimes by", "The ICC opened an investigation into war crimes committed by Russian forces in Ukraine.", []string{"IGOICC>RUS:09"}},
+		{"fighting erupted between", "Heavy fighting erupted between Israel and Hezbollah on Monday.", []string{"ISR>HEZ:19", "HEZ>ISR:19"}},
 		{"not denied", "Congo accused Rwanda of backing the rebels, an allegation Kigali has not denied.", []string{"COD>RWA:11"}},
 	}
 	for _, tt := range tests {

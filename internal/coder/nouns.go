@@ -423,13 +423,20 @@ func recvTarget(evs []found, src int) []int {
 // betweenGroup returns the coordinated actors of "NOUN between A and B" for a
 // reciprocal noun pattern, or nil.
 func (sn *sentence) betweenGroup(k int, pm patMatch) []int {
-	if !pm.p.Recip || k+2 >= len(sn.words) || sn.words[k+1].Lower != "between" {
+	b := k + 1
+	if b < len(sn.words) && outbreak[sn.words[b].lemma] {
+		b++ // "fighting erupted between A and B", "clashes broke out between"
+		if b < len(sn.words) && sn.words[b].Lower == "out" {
+			b++
+		}
+	}
+	if !pm.p.Recip || b+1 >= len(sn.words) || sn.words[b].Lower != "between" {
 		return nil
 	}
 	if sn.hedged(sn.clause[k]) {
 		return nil // "talks between A and B could resume": not asserted
 	}
-	for j := k + 2; j < len(sn.words) && j <= k+5; j++ {
+	for j := b + 1; j < len(sn.words) && j <= b+4; j++ {
 		w := sn.words[j]
 		if w.Tag == "." || isVerbTag(w.Tag) {
 			return nil
@@ -447,6 +454,9 @@ func (sn *sentence) betweenGroup(k int, pm patMatch) []int {
 	}
 	return nil
 }
+
+// outbreak verbs may stand between a reciprocal event noun and "between".
+var outbreak = map[string]bool{"erupt": true, "break": true, "rage": true, "flare": true}
 
 // pairBefore returns the two states of a hyphenated pair right before event
 // noun k, allowing adjectives and nouns between ("U.S.-Iran nuclear talks"),
