@@ -196,6 +196,7 @@ func TestPhenomena(t *testing.T) {
 		{"expulsion of a delegation", "Petro ordered the expulsion of Israel's diplomatic delegation.", []string{"COL>ISR:16"}},
 		{"inquiry into crimes by", "The ICC opened an investigation into war crimes committed by Russian forces in Ukraine.", []string{"IGOICC>RUS:09"}},
 		{"fighting erupted between", "Heavy fighting erupted between Israel and Hezbollah on Monday.", []string{"ISR>HEZ:19", "HEZ>ISR:19"}},
+		{"a move that drew criticism", "India revoked the special status of Kashmir, a move that drew condemnation from Pakistan.", []string{"PAK>IND:11"}},
 		{"not denied", "Congo accused Rwanda of backing the rebels, an allegation Kigali has not denied.", []string{"COD>RWA:11"}},
 	}
 	for _, tt := range tests {

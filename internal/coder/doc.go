@@ -126,7 +126,9 @@
 //     subject. "Yemen's Iran-aligned Houthis" is the group. A state or
 //     government that protests against X protests diplomatically (114).
 //     The agent of "crimes committed by X" is the target of an inquiry into
-//     them, and the maker of the misdeeds, not of the inquiry.
+//     them, and the maker of the misdeeds, not of the inquiry. In ", a move
+//     that drew criticism from X" the move is the preceding clause's
+//     subject's.
 //
 // # Negation, modality and hypotheticals
 //

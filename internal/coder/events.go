@@ -635,6 +635,8 @@ func (c *Coder) subject(sn *sentence, i int, st *docState) []int {
 		switch {
 		case inf.kind == clRel && inf.antecedent >= 0:
 			return sn.group(inf.antecedent)
+		case inf.kind == clRel && inf.parent >= 0 && sn.moveApposition(cl):
+			cl = inf.parent // "..., a move that drew criticism from Canada": the mover
 		case inf.inherit >= 0:
 			cl = inf.inherit
 		default:
@@ -642,6 +644,28 @@ func (c *Coder) subject(sn *sentence, i int, st *docState) []int {
 		}
 	}
 	return nil
+}
+
+// moveApposition reports whether relative clause cl hangs from ", a move"
+// or ", a decision" summing up the clause before it.
+func (sn *sentence) moveApposition(cl int) bool {
+	s := -1
+	for k := range sn.words {
+		if sn.clause[k] == cl {
+			s = k
+			break
+		}
+	}
+	if s < 3 || sn.words[s].Lower != "that" && sn.words[s].Lower != "which" {
+		return false
+	}
+	switch sn.words[s-1].nlem {
+	case "move", "decision", "step":
+	default:
+		return false
+	}
+	d := sn.words[s-2].Lower
+	return (d == "a" || d == "the") && sn.words[s-3].Lower == ","
 }
 
 // absoluteSubject returns the subject of an absolute construction "with
