@@ -197,6 +197,8 @@ func TestPhenomena(t *testing.T) {
 		{"inquiry into crimes by", "The ICC opened an investigation into war crimes committed by Russian forces in Ukraine.", []string{"IGOICC>RUS:09"}},
 		{"fighting erupted between", "Heavy fighting erupted between Israel and Hezbollah on Monday.", []string{"ISR>HEZ:19", "HEZ>ISR:19"}},
 		{"a move that drew criticism", "India revoked the special status of Kashmir, a move that drew condemnation from Pakistan.", []string{"PAK>IND:11"}},
+		{"a show of force that X condemned", "Russia and China held joint naval drills on Monday, a show of force that Tokyo condemned.",
+			[]string{"RUS>CHN:06", "CHN>RUS:06", "JPN>RUS:11", "JPN>CHN:11"}},
 		{"not denied", "Congo accused Rwanda of backing the rebels, an allegation Kigali has not denied.", []string{"COD>RWA:11"}},
 	}
 	for _, tt := range tests {

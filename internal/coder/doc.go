@@ -128,7 +128,8 @@
 //     The agent of "crimes committed by X" is the target of an inquiry into
 //     them, and the maker of the misdeeds, not of the inquiry. In ", a move
 //     that drew criticism from X" the move is the preceding clause's
-//     subject's.
+//     subject's, and in ", a show of force that Tokyo condemned" they are
+//     the target.
 //
 // # Negation, modality and hypotheticals
 //

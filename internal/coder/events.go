@@ -426,6 +426,13 @@ func (c *Coder) roles(sn *sentence, f *found, pm patMatch, st *docState) {
 	if inf := sn.info[f.clause]; len(f.tgt) == 0 && len(subj) > 0 && inf.kind == clRel && inf.antecedent >= 0 && sn.objectRelative(i) >= 0 && (pm.slot < 0 || pm.slot == i+1) {
 		// "Ukraine, which Russia invaded": the antecedent is the object
 		f.tgt = sn.filter(sn.group(inf.antecedent), tc)
+	} else if len(f.tgt) == 0 && len(subj) > 0 && inf.kind == clRel && inf.antecedent < 0 && inf.parent >= 0 && pm.slot < 0 &&
+		sn.objectRelative(i) >= 0 && sn.summaryApposition(f.clause) {
+		// "Russia and China held joint drills, a show of force that Tokyo
+		// condemned": the makers of what the apposition sums up
+		if s := sn.clauseStart(f.clause); s > 0 {
+			f.tgt = sn.filter(sn.subjectIn(inf.parent, s), tc)
+		}
 	}
 }
 
@@ -644,6 +651,36 @@ func (c *Coder) subject(sn *sentence, i int, st *docState) []int {
 		}
 	}
 	return nil
+}
+
+// clauseStart returns the first token of clause cl, or -1.
+func (sn *sentence) clauseStart(cl int) int {
+	for k := range sn.words {
+		if sn.clause[k] == cl {
+			return k
+		}
+	}
+	return -1
+}
+
+// summaryApposition reports whether relative clause cl hangs from a short
+// noun phrase after a comma that sums up the clause before it (", a show
+// of force that ...", ", a move which ...").
+func (sn *sentence) summaryApposition(cl int) bool {
+	s := sn.clauseStart(cl)
+	if s < 3 || sn.words[s].Lower != "that" && sn.words[s].Lower != "which" {
+		return false
+	}
+	for k := s - 1; k >= 1 && k >= s-5; k-- {
+		w := sn.words[k]
+		if w.arg >= 0 || isVerbTag(w.Tag) || w.Tag == "," {
+			return false
+		}
+		if (w.Lower == "a" || w.Lower == "an") && sn.words[k-1].Lower == "," {
+			return true
+		}
+	}
+	return false
 }
 
 // moveApposition reports whether relative clause cl hangs from ", a move"
