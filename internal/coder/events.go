@@ -402,6 +402,15 @@ func (c *Coder) roles(sn *sentence, f *found, pm patMatch, st *docState) {
 		tc.excl, tc.country = subj[0], sn.args[subj[0]].country
 	}
 	f.tgt = sn.target(from, f.clause, i, tc)
+	if len(f.tgt) == 0 && pm.slot >= 0 && pm.slot+1 < len(sn.words) && sn.words[pm.slot].Lower == "the" && sn.words[pm.slot+1].arg < 0 {
+		// "an attack that Turkey blamed on the group": the armed group
+		// (or state) named before
+		if kind := anaphors[sn.words[pm.slot+1].Lower]; kind == "group" || kind == "state" {
+			if a := sn.lastOfKind(f.clause, kind); a >= 0 && sn.eligible(a, tc) {
+				f.tgt = []int{a}
+			}
+		}
+	}
 	if sn.objectPronoun(i) {
 		f.tgt = nil // "accusing him of the deportation of Ukrainian children": him
 	}
