@@ -175,6 +175,11 @@ func (sn *sentence) comma(c *Coder, i, cur int, saved []int) (int, []int) {
 			// "X said that ..., accusing it of ...": the speaker accuses
 			sn.info[nc].inherit = inf.parent
 		}
+		if inf := sn.info[cur]; inf.kind == clRel && inf.parent >= 0 && sn.words[i+1].Tag == "VBG" {
+			// "denied any role in the bombing that killed 40 police,
+			// calling ...": the tail hangs from the main clause
+			sn.info[nc].inherit = inf.parent
+		}
 		return nc, saved
 	}
 	if sn.info[cur].kind == clCond && sn.clause[sn.lead] == cur {

@@ -200,6 +200,7 @@ func TestPhenomena(t *testing.T) {
 		{"a show of force that X condemned", "Russia and China held joint naval drills on Monday, a show of force that Tokyo condemned.",
 			[]string{"RUS>CHN:06", "CHN>RUS:06", "JPN>RUS:11", "JPN>CHN:11"}},
 		{"blamed on the group", "Turkish jets struck PKK targets after an attack near Ankara that Turkey blamed on the group.", []string{"TUR>PKK:19", "TUR>PKK:11"}},
+		{"tail after a relative clause", "Pakistan denied any role in the bombing that killed 40 Indian police in Kashmir, calling New Delhi's accusations baseless.", []string{"PAK>IND:01"}},
 		{"not denied", "Congo accused Rwanda of backing the rebels, an allegation Kigali has not denied.", []string{"COD>RWA:11"}},
 	}
 	for _, tt := range tests {
