@@ -25,6 +25,27 @@ func collect(t *testing.T, name string, content []byte) ([]Item, []string, error
 	return items, warns, err
 }
 
+// checkRead compares the documents read (by the base name of their ids)
+// and the warnings (each must contain the wanted substring, in order).
+func checkRead(t *testing.T, items []Item, warns, wantIDs, wantWarns []string) {
+	t.Helper()
+	var ids []string
+	for _, it := range items {
+		ids = append(ids, filepath.Base(it.Doc.ID))
+	}
+	if strings.Join(ids, ",") != strings.Join(wantIDs, ",") {
+		t.Errorf("ids = %q, want %q", ids, wantIDs)
+	}
+	if len(warns) != len(wantWarns) {
+		t.Fatalf("warnings = %q, want %q", warns, wantWarns)
+	}
+	for i, w := range wantWarns {
+		if !strings.Contains(warns[i], w) {
+			t.Errorf("warning %d = %q, want it to contain %q", i, warns[i], w)
+		}
+	}
+}
+
 func TestReadJSONL(t *testing.T) {
 	big := `{"id":"big","text":"` + strings.Repeat("a", 10<<20) + `"}`
 	tests := []struct {
@@ -48,21 +69,7 @@ func TestReadJSONL(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var ids []string
-			for _, it := range items {
-				ids = append(ids, filepath.Base(it.Doc.ID))
-			}
-			if strings.Join(ids, ",") != strings.Join(tc.ids, ",") {
-				t.Errorf("ids = %q, want %q", ids, tc.ids)
-			}
-			if len(warns) != len(tc.warns) {
-				t.Fatalf("warnings = %q, want %q", warns, tc.warns)
-			}
-			for i, w := range tc.warns {
-				if !strings.Contains(warns[i], w) {
-					t.Errorf("warning %d = %q, want it to contain %q", i, warns[i], w)
-				}
-			}
+			checkRead(t, items, warns, tc.ids, tc.warns)
 		})
 	}
 }
@@ -152,21 +159,7 @@ func TestReadJSON(t *testing.T) {
 			if (tc.err == "") != (err == nil) || (err != nil && !strings.Contains(err.Error(), tc.err)) {
 				t.Fatalf("err = %v, want %q", err, tc.err)
 			}
-			var ids []string
-			for _, it := range items {
-				ids = append(ids, filepath.Base(it.Doc.ID))
-			}
-			if strings.Join(ids, ",") != strings.Join(tc.ids, ",") {
-				t.Errorf("ids = %q, want %q", ids, tc.ids)
-			}
-			if len(warns) != len(tc.warns) {
-				t.Fatalf("warnings = %q, want %q", warns, tc.warns)
-			}
-			for i, w := range tc.warns {
-				if !strings.Contains(warns[i], w) {
-					t.Errorf("warning %q, want it to contain %q", warns[i], w)
-				}
-			}
+			checkRead(t, items, warns, tc.ids, tc.warns)
 		})
 	}
 }
@@ -202,21 +195,7 @@ func TestReadXMLKeepsRecordsBeforeError(t *testing.T) {
 			if (tc.err == "") != (err == nil) || (err != nil && !strings.Contains(err.Error(), tc.err)) {
 				t.Fatalf("err = %v, want %q", err, tc.err)
 			}
-			var ids []string
-			for _, it := range items {
-				ids = append(ids, it.Doc.ID)
-			}
-			if strings.Join(ids, ",") != strings.Join(tc.ids, ",") {
-				t.Errorf("ids = %q, want %q", ids, tc.ids)
-			}
-			if len(warns) != len(tc.warns) {
-				t.Fatalf("warnings = %q, want %q", warns, tc.warns)
-			}
-			for i, w := range tc.warns {
-				if !strings.Contains(warns[i], w) {
-					t.Errorf("warning %q, want it to contain %q", warns[i], w)
-				}
-			}
+			checkRead(t, items, warns, tc.ids, tc.warns)
 		})
 	}
 }
